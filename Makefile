@@ -1,0 +1,45 @@
+# Two commands do all the set-up: `make book` and `make test` (each creates .venv when missing).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BOOK_BUILD := $(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml \
+	--path-output book --warningiserror --nitpick --keep-going
+
+.PHONY: book test lint unit nbval book-check notebooks clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+book: $(STAMP)
+	$(BOOK_BUILD)
+	@echo "$(CURDIR)/book/_build/html/index.html"
+
+test: lint unit nbval book-check
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests notebooks benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+
+unit: $(STAMP)
+	$(BIN)/pytest tests
+
+nbval: $(STAMP)
+	$(BIN)/pytest --nbval --nbval-current-env -p no:cacheprovider notebooks
+
+book-check: $(STAMP)
+	rm -rf book/_build
+	$(BOOK_BUILD)
+	test -f book/_build/html/index.html
+
+# Re-execute every notebook in place and store its outputs (after changing the library or data).
+notebooks: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py notebooks/*.ipynb
+
+clean:
+	rm -rf book/_build

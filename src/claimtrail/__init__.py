@@ -1,0 +1,1 @@
+"""claimtrail: estimates of fighters and casualties in news text, with their provenance."""

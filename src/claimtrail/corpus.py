@@ -1,0 +1,205 @@
+"""Load and validate the corpus: ``data/articles.csv`` and the raw texts in ``data/raw/``.
+
+This is the only module that reads ``data/raw``; it never writes there. Every check
+that fails raises :class:`CorpusError` with the file, the row and the field named.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from claimtrail.errors import CorpusError, where
+from claimtrail.furniture import span_lengths
+
+ARTICLE_COLUMNS = (
+    "article_id",
+    "file",
+    "sha256",
+    "outlet",
+    "headline",
+    "author",
+    "published",
+    "date_precision",
+    "date_evidence",
+    "republished_from",
+    "original_url",
+    "notes",
+)
+REQUIRED_COLUMNS = ("article_id", "file", "sha256", "date_precision")
+PRECISION_OF_FORM = {4: "year", 7: "month", 10: "day"}
+_ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ARTICLE_ID = re.compile(r"^\d{3}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def articles_path(root: Path) -> Path:
+    """``data/articles.csv`` under the repository root ``root``."""
+    return Path(root) / "data" / "articles.csv"
+
+
+def raw_dir(root: Path) -> Path:
+    """``data/raw`` under the repository root ``root``."""
+    return Path(root) / "data" / "raw"
+
+
+def date_bounds(value: str) -> tuple[date, date]:
+    """First and last day covered by an ISO partial date ("2015" -> 1 Jan to 31 Dec 2015).
+
+    Raises ValueError when ``value`` is not YYYY, YYYY-MM or YYYY-MM-DD or not a real date.
+    """
+    if not _ISO_PARTIAL.match(value):
+        raise ValueError(f"{value!r} is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    period = pd.Period(value, freq={4: "Y", 7: "M", 10: "D"}[len(value)])
+    if len(value) == 10:
+        date.fromisoformat(value)  # pandas accepts some impossible days; the stdlib does not
+    return period.start_time.date(), period.end_time.date()
+
+
+def precision_of(value: str) -> str:
+    """The precision an ISO partial date's form states: "2015-04" -> "month"."""
+    date_bounds(value)
+    return PRECISION_OF_FORM[len(value)]
+
+
+def read_articles(root: Path) -> pd.DataFrame:
+    """Read ``data/articles.csv`` as strings (empty cells become <NA>), checking its columns."""
+    path = articles_path(root)
+    if not path.is_file():
+        raise CorpusError(f"{path}: the article list is missing")
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+    missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
+    return frame
+
+
+def _check_row(path: Path, row: int, record: pd.Series, today: date) -> None:
+    def fail(field: str, problem: str) -> CorpusError:
+        return CorpusError(f"{where(path, row, field)} (article {record['article_id']}): {problem}")
+
+    for field in REQUIRED_COLUMNS:
+        if pd.isna(record[field]):
+            raise fail(field, "is empty; a value is required")
+    if not _ARTICLE_ID.match(record["article_id"]):
+        raise fail("article_id", f"expected three digits, found {record['article_id']!r}")
+    if not record["file"].startswith(record["article_id"] + "_"):
+        raise fail("file", f"expected a name starting '{record['article_id']}_'")
+    if not _SHA256.match(record["sha256"]):
+        raise fail("sha256", "expected 64 lowercase hexadecimal digits")
+    precision = record["date_precision"]
+    if precision not in PRECISION_OF_FORM.values():
+        raise fail("date_precision", f"expected day, month or year, found {precision!r}")
+    published = record["published"]
+    if pd.isna(published):
+        return
+    try:
+        first_day, _ = date_bounds(published)
+    except ValueError as exc:
+        raise fail("published", str(exc)) from None
+    if PRECISION_OF_FORM[len(published)] != precision:
+        raise fail(
+            "date_precision",
+            f"{published!r} has {PRECISION_OF_FORM[len(published)]} precision, "
+            f"but the row says {precision!r}",
+        )
+    if first_day > today:
+        raise fail("published", f"{published} is in the future (today is {today})")
+    if pd.isna(record["date_evidence"]):
+        raise fail("date_evidence", "a date needs the words or reasoning it rests on")
+
+
+def _read_text(path: Path, raw_file: Path, row: int, expected_sha: str) -> str:
+    data = raw_file.read_bytes()
+    found = hashlib.sha256(data).hexdigest()
+    if found != expected_sha:
+        raise CorpusError(
+            f"{raw_file}: SHA-256 is {found}, but {where(path, row, 'sha256')} expects "
+            f"{expected_sha}; the raw file was changed or the list is out of date"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{raw_file}: not valid UTF-8 at byte {exc.start}") from None
+
+
+def load_corpus(root: Path | str, today: date | None = None) -> pd.DataFrame:
+    """Validate the corpus under the repository ``root`` and return one row per article.
+
+    Columns: those of ``data/articles.csv``, plus ``text`` (the raw file decoded as UTF-8,
+    unchanged), ``chars`` and the characters of each segment kind (``body_chars``,
+    ``furniture_chars``, ...; see :mod:`claimtrail.furniture`). Checks: every listed file
+    exists and no raw file is unlisted; SHA-256 matches; the text is UTF-8; ids are
+    unique; dates parse, their precision agrees with their form, none is after ``today``
+    (default: the current date). Raises :class:`CorpusError` on the first failure.
+    """
+    root = Path(root)
+    today = today or date.today()
+    path = articles_path(root)
+    articles = read_articles(root)
+    raw = raw_dir(root)
+    for position, record in enumerate(articles.to_dict("records"), start=1):
+        _check_row(path, position, pd.Series(record), today)
+    duplicated = articles["article_id"][articles["article_id"].duplicated()]
+    if not duplicated.empty:
+        row = int(duplicated.index[0]) + 1
+        raise CorpusError(
+            f"{where(path, row, 'article_id')}: {duplicated.iloc[0]} is listed twice; "
+            "ids are unique"
+        )
+    listed = set(articles["file"])
+    unlisted = sorted(p.name for p in raw.glob("*") if p.is_file() and p.name not in listed)
+    if unlisted:
+        raise CorpusError(f"{raw / unlisted[0]}: raw file is not listed in {path}")
+    texts = []
+    for position, record in enumerate(articles.itertuples(index=False), start=1):
+        raw_file = raw / record.file
+        if not raw_file.is_file():
+            raise CorpusError(f"{raw_file}: listed in {where(path, position, 'file')} but missing")
+        texts.append(_read_text(path, raw_file, position, record.sha256))
+    corpus = articles.copy()
+    corpus["text"] = pd.array(texts, dtype="string")
+    corpus["chars"] = [len(t) for t in texts]
+    lengths = pd.DataFrame([span_lengths(t) for t in texts]).add_suffix("_chars")
+    return pd.concat([corpus, lengths], axis=1)
+
+
+def describe_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus at a glance: one row per article, for the reader to compare.
+
+    Columns: article, outlet, published (as coded, with its precision), the first and last
+    day the date allows, the evidence, republished_from, body and furniture characters
+    and the furniture share of the page (in per cent, one decimal).
+    """
+    bounds = [date_bounds(v) if not pd.isna(v) else (None, None) for v in corpus["published"]]
+    page = corpus["chars"]
+    other = page - corpus["body_chars"]
+    return pd.DataFrame(
+        {
+            "article": corpus["article_id"],
+            "outlet": corpus["outlet"],
+            "published": corpus["published"],
+            "precision": corpus["date_precision"],
+            "earliest": [b[0] for b in bounds],
+            "latest": [b[1] for b in bounds],
+            "date evidence": corpus["date_evidence"],
+            "republished from": corpus["republished_from"],
+            "body chars": corpus["body_chars"],
+            "other chars": other,
+            "non-body %": (100 * other / page).round(1),
+        }
+    )
+
+
+def find_root(start: Path | str | None = None) -> Path:
+    """The repository root: the nearest folder at or above ``start`` (default: the working
+    directory) holding ``data/articles.csv``. Lets notebooks run from any folder."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if articles_path(folder).is_file():
+            return folder
+    raise CorpusError(f"no data/articles.csv at or above {here}")
