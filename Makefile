@@ -23,8 +23,8 @@ book: $(STAMP)
 test: lint unit nbval book-check
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks benchmarks tools
-	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/ruff check $(wildcard src tests notebooks benchmarks tools)
+	$(BIN)/ruff format --check $(wildcard src tests benchmarks tools)
 
 unit: $(STAMP)
 	$(BIN)/pytest tests

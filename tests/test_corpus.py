@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.corpus import date_bounds, load_corpus, precision_of
+from claimtrail.corpus import load_corpus
 from claimtrail.errors import CorpusError
+from claimtrail.timeref import date_bounds, precision_of
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
 
@@ -96,7 +97,7 @@ def test_duplicate_id_is_named(corpus_copy: Path) -> None:
     [
         ({"published": "2015-13"}, r"row 2, field 'published'"),
         ({"published": "2015-02-30"}, r"row 2, field 'published'"),
-        ({"published": "Aug 2016"}, r"row 2, field 'published'.*not an ISO date"),
+        ({"published": "Aug 2016"}, r"row 2, field 'published'.*not a real ISO date"),
         ({"published": "2016-08"}, r"row 2, field 'date_precision'.*month precision"),
         ({"date_precision": "week"}, r"row 2, field 'date_precision'.*expected day, month or year"),
         ({"date_evidence": ""}, r"row 2, field 'date_evidence'"),

@@ -15,6 +15,7 @@ import pandas as pd
 
 from claimtrail.errors import CorpusError, where
 from claimtrail.furniture import span_lengths
+from claimtrail.timeref import date_bounds, precision_of
 
 ARTICLE_COLUMNS = (
     "article_id",
@@ -31,8 +32,7 @@ ARTICLE_COLUMNS = (
     "notes",
 )
 REQUIRED_COLUMNS = ("article_id", "file", "sha256", "date_precision")
-PRECISION_OF_FORM = {4: "year", 7: "month", 10: "day"}
-_ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PRECISIONS = ("day", "month", "year")
 _ARTICLE_ID = re.compile(r"^\d{3}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -45,25 +45,6 @@ def articles_path(root: Path) -> Path:
 def raw_dir(root: Path) -> Path:
     """``data/raw`` under the repository root ``root``."""
     return Path(root) / "data" / "raw"
-
-
-def date_bounds(value: str) -> tuple[date, date]:
-    """First and last day covered by an ISO partial date ("2015" -> 1 Jan to 31 Dec 2015).
-
-    Raises ValueError when ``value`` is not YYYY, YYYY-MM or YYYY-MM-DD or not a real date.
-    """
-    if not _ISO_PARTIAL.match(value):
-        raise ValueError(f"{value!r} is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    period = pd.Period(value, freq={4: "Y", 7: "M", 10: "D"}[len(value)])
-    if len(value) == 10:
-        date.fromisoformat(value)  # pandas accepts some impossible days; the stdlib does not
-    return period.start_time.date(), period.end_time.date()
-
-
-def precision_of(value: str) -> str:
-    """The precision an ISO partial date's form states: "2015-04" -> "month"."""
-    date_bounds(value)
-    return PRECISION_OF_FORM[len(value)]
 
 
 def read_articles(root: Path) -> pd.DataFrame:
@@ -92,7 +73,7 @@ def _check_row(path: Path, row: int, record: pd.Series, today: date) -> None:
     if not _SHA256.match(record["sha256"]):
         raise fail("sha256", "expected 64 lowercase hexadecimal digits")
     precision = record["date_precision"]
-    if precision not in PRECISION_OF_FORM.values():
+    if precision not in PRECISIONS:
         raise fail("date_precision", f"expected day, month or year, found {precision!r}")
     published = record["published"]
     if pd.isna(published):
@@ -101,10 +82,10 @@ def _check_row(path: Path, row: int, record: pd.Series, today: date) -> None:
         first_day, _ = date_bounds(published)
     except ValueError as exc:
         raise fail("published", str(exc)) from None
-    if PRECISION_OF_FORM[len(published)] != precision:
+    if precision_of(published) != precision:
         raise fail(
             "date_precision",
-            f"{published!r} has {PRECISION_OF_FORM[len(published)]} precision, "
+            f"{published!r} has {precision_of(published)} precision, "
             f"but the row says {precision!r}",
         )
     if first_day > today:
