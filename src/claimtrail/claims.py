@@ -1,0 +1,202 @@
+"""The claims table ``data/claims.csv``: its schema, its checks against the raw texts, loading.
+
+One row per estimate claim, hand-coded following ``book/codebook.md``. A bad row fails
+with :class:`ClaimsError` naming the file, the row (counted from 1, header excluded) and
+the field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from claimtrail.errors import DataError, validate_frame, where
+from claimtrail.furniture import body_spans
+from claimtrail.numbers import QUALIFIERS
+from claimtrail.timeref import PRECISIONS, precision_of
+
+CLAIM_COLUMNS = (
+    "claim_id",
+    "article_id",
+    "start",
+    "end",
+    "quote",
+    "measure",
+    "population",
+    "place",
+    "low",
+    "best",
+    "high",
+    "qualifier",
+    "as_of",
+    "as_of_precision",
+    "as_of_evidence",
+    "speaker",
+    "speaker_role",
+    "chain",
+    "hedge",
+    "notes",
+    "multiplier",
+    "multiplier_quote",
+    "related_claims",
+)
+MEASURES = ("fighters", "killed", "injured", "tracked", "detained", "recruited", "returned")
+SPEAKER_ROLES = ("official", "militant group", "NGO", "media", "unattributed")
+CHAIN_SEPARATOR = " > "
+BOUNDS = ("low", "best", "high")
+# Which bounds each qualifier requires (True) or forbids (False); others are free.
+QUALIFIER_BOUNDS: dict[str, dict[str, bool]] = {
+    "none": {"best": True, "low": False, "high": False},
+    "about": {"best": True, "low": False, "high": False},
+    "more_than": {"low": True, "high": False, "best": False},
+    "at_least": {"low": True, "high": False, "best": False},
+    "up_to": {"high": True, "low": False, "best": False},
+    "fewer_than": {"high": True, "low": False, "best": False},
+    "nearly": {"best": True, "high": True, "low": False},
+    "range": {"low": True, "high": True},
+    "vague": {"low": True, "best": False},
+    "multiplier": {"low": False, "best": False, "high": False},
+}
+
+
+class ClaimsError(DataError):
+    """data/claims.csv failed validation."""
+
+
+def _text(nullable: bool = True, **kwargs) -> pa.Column:
+    return pa.Column(pd.StringDtype(), nullable=nullable, **kwargs)
+
+
+def _count(nullable: bool = True) -> pa.Column:
+    return pa.Column(float, pa.Check.ge(0), nullable=nullable, coerce=True)
+
+
+CLAIMS_SCHEMA = pa.DataFrameSchema(
+    {
+        "claim_id": _text(False, checks=pa.Check.str_matches(r"^C\d{2,}$"), unique=True),
+        "article_id": _text(False, checks=pa.Check.str_matches(r"^\d{3}$")),
+        "start": pa.Column(int, pa.Check.ge(0), coerce=True),
+        "end": pa.Column(int, pa.Check.gt(0), coerce=True),
+        "quote": _text(False, checks=pa.Check.str_length(min_value=1)),
+        "measure": _text(False, checks=pa.Check.isin(MEASURES)),
+        "population": _text(False),
+        "place": _text(),
+        "low": _count(),
+        "best": _count(),
+        "high": _count(),
+        "qualifier": _text(False, checks=pa.Check.isin(QUALIFIERS)),
+        "as_of": _text(False, checks=pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
+        "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
+        "as_of_evidence": _text(False),
+        "speaker": _text(),
+        "speaker_role": _text(False, checks=pa.Check.isin(SPEAKER_ROLES)),
+        "chain": _text(False),
+        "hedge": _text(),
+        "notes": _text(),
+        "multiplier": pa.Column(float, pa.Check.gt(0), nullable=True, coerce=True),
+        "multiplier_quote": _text(),
+        "related_claims": _text(checks=pa.Check.str_matches(r"^C\d{2,}( C\d{2,})*$")),
+    },
+    strict=True,
+    ordered=True,
+)
+
+
+def claims_path(root: Path | str) -> Path:
+    """``data/claims.csv`` under the repository root."""
+    return Path(root) / "data" / "claims.csv"
+
+
+def read_claims(path: Path | str) -> pd.DataFrame:
+    """Read a claims CSV and check its schema (types, allowed values, unique ids)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimsError(f"{path}: the claims table is missing")
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+    missing = [c for c in CLAIM_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ClaimsError(f"{path}: missing column(s) {', '.join(missing)}")
+    return validate_frame(CLAIMS_SCHEMA, frame, path, ClaimsError)
+
+
+def bounds_problems(row: pd.Series) -> list[tuple[str, str]]:
+    """(field, problem) where low/best/high break the qualifier's rule or low <= best <= high."""
+    problems = []
+    present = {b: not pd.isna(row[b]) for b in BOUNDS}
+    for bound, required in QUALIFIER_BOUNDS[row["qualifier"]].items():
+        if present[bound] != required:
+            need = "needs" if required else "must leave empty"
+            problems.append((bound, f"qualifier {row['qualifier']!r} {need} {bound}"))
+    values = [row[b] for b in BOUNDS if present[b]]
+    if values != sorted(values):
+        problems.append(("best", "bounds must satisfy low <= best <= high"))
+    return problems
+
+
+def _row_problems(row: pd.Series, text: str | None, outlet: str | None) -> list[tuple[str, str]]:
+    """(field, problem) for every rule one validated row breaks."""
+    problems: list[tuple[str, str]] = []
+    if text is None:
+        return [("article_id", f"article {row['article_id']} is not in the corpus")]
+    start, end = int(row["start"]), int(row["end"])
+    if not start < end <= len(text):
+        problems.append(("end", f"offsets {start}:{end} do not lie in a text of {len(text)} chars"))
+    elif text[start:end] != row["quote"]:
+        problems.append(("quote", f"is not the raw text at {start}:{end} ({text[start:end]!r})"))
+    elif not any(s <= start and end <= e for s, e in body_spans(text)):
+        problems.append(("start", f"{start}:{end} is not inside the article body"))
+    problems += bounds_problems(row)
+    try:
+        if precision_of(row["as_of"]) != row["as_of_precision"]:
+            problems.append(("as_of_precision", f"does not agree with as_of {row['as_of']!r}"))
+    except ValueError as exc:
+        problems.append(("as_of", str(exc)))
+    if not pd.isna(outlet) and not row["chain"].endswith(str(outlet)):
+        problems.append(("chain", f"must end with the article's outlet {outlet!r}"))
+    if not pd.isna(row["multiplier"]) and (
+        pd.isna(row["multiplier_quote"]) or row["multiplier_quote"] not in text
+    ):
+        problems.append(
+            ("multiplier_quote", "a multiplier needs its words, verbatim from the text")
+        )
+    return problems
+
+
+def check_claims(claims: pd.DataFrame, corpus: pd.DataFrame, path: Path | str) -> None:
+    """Check schema-valid claims against the corpus; raise ClaimsError listing every problem.
+
+    Rules: the article exists; ``quote == text[start:end]`` and lies in the article body;
+    the bounds the qualifier requires are present and ordered low <= best <= high; the
+    as-of precision agrees with the date's form; the chain ends with the article's outlet;
+    a multiplier quotes its words; related claims exist.
+    """
+    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    outlets = dict(zip(corpus["article_id"], corpus["outlet"], strict=True))
+    ids = set(claims["claim_id"])
+    lines = []
+    for position, (_, row) in enumerate(claims.iterrows(), start=1):
+        problems = _row_problems(row, texts.get(row["article_id"]), outlets.get(row["article_id"]))
+        if not pd.isna(row["related_claims"]):
+            unknown = [c for c in row["related_claims"].split() if c not in ids]
+            if unknown:
+                problems.append(("related_claims", f"unknown claim(s) {', '.join(unknown)}"))
+        lines += [
+            f"{where(path, position, field)} ({row['claim_id']}): {p}" for field, p in problems
+        ]
+    if lines:
+        raise ClaimsError("\n".join(lines))
+
+
+def load_claims(root: Path | str, corpus: pd.DataFrame) -> pd.DataFrame:
+    """Read ``data/claims.csv`` under ``root``, validate it against ``corpus`` and return it."""
+    path = claims_path(root)
+    claims = read_claims(path)
+    check_claims(claims, corpus, path)
+    return claims
+
+
+def chain_links(chain: str) -> list[str]:
+    """The relay chain as a list, original speaker first: "A > B > C" -> ["A", "B", "C"]."""
+    return [link.strip() for link in chain.split(CHAIN_SEPARATOR.strip())]

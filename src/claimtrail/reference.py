@@ -1,0 +1,76 @@
+"""Figures from outside the corpus, ``data/reference/estimates.csv``: schema and loading.
+
+Each row is a published figure with its citation (speaker, publisher, date, address and
+the verbatim sentence). These are context and a check on the corpus; they are never
+mixed with corpus claims without a visible marker (the ``source`` column of
+:func:`claimtrail.comparisons.timeline_frame`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from claimtrail.claims import MEASURES, bounds_problems
+from claimtrail.errors import DataError, validate_frame, where
+from claimtrail.numbers import QUALIFIERS
+from claimtrail.timeref import PRECISIONS
+
+_ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _text(nullable: bool = True, **kwargs) -> pa.Column:
+    return pa.Column(pd.StringDtype(), nullable=nullable, **kwargs)
+
+
+def _count() -> pa.Column:
+    return pa.Column(float, pa.Check.ge(0), nullable=True, coerce=True)
+
+
+REFERENCE_SCHEMA = pa.DataFrameSchema(
+    {
+        "ref_id": _text(False, checks=pa.Check.str_matches(r"^R\d{2,}$"), unique=True),
+        "measure": _text(False, checks=pa.Check.isin(MEASURES)),
+        "population": _text(False),
+        "place": _text(False),
+        "low": _count(),
+        "best": _count(),
+        "high": _count(),
+        "qualifier": _text(False, checks=pa.Check.isin(QUALIFIERS)),
+        "as_of": _text(False, checks=pa.Check.str_matches(_ISO)),
+        "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
+        "speaker": _text(False),
+        "publisher": _text(False),
+        "published": _text(checks=pa.Check.str_matches(_ISO)),
+        "url": _text(False, checks=pa.Check.str_matches(r"^https?://")),
+        "quote": _text(False),
+        "confirmed": _text(False, checks=pa.Check.isin(("yes", "no"))),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=True,
+)
+
+
+def reference_path(root: Path | str) -> Path:
+    """``data/reference/estimates.csv`` under the repository root."""
+    return Path(root) / "data" / "reference" / "estimates.csv"
+
+
+def load_reference(root: Path | str) -> pd.DataFrame:
+    """Read and validate the reference figures; a bad row raises DataError naming it."""
+    path = reference_path(root)
+    if not path.is_file():
+        raise DataError(f"{path}: the reference table is missing")
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+    frame = validate_frame(REFERENCE_SCHEMA, frame, path)
+    lines = [
+        f"{where(path, position, field)} ({row['ref_id']}): {problem}"
+        for position, (_, row) in enumerate(frame.iterrows(), start=1)
+        for field, problem in bounds_problems(row)
+    ]
+    if lines:
+        raise DataError("\n".join(lines))
+    return frame
