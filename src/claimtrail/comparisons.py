@@ -357,3 +357,17 @@ def all_flags(claims: pd.DataFrame, corpus: pd.DataFrame, reference: pd.DataFram
         + population_flags(claims, corpus)
     )
     return pd.DataFrame(flags, columns=list(FLAG_COLUMNS))
+
+
+PANELS = (
+    "Fighters from Russia and the former USSR",
+    "Islamic State fighters, all nationalities",
+    "Killed, injured and tracked",
+)
+
+
+def panel_of(row: pd.Series | dict) -> str:
+    """Which of ``PANELS`` a timeline row is drawn in (by measure and population)."""
+    if row["measure"] != "fighters":
+        return PANELS[2]
+    return PANELS[1] if row["population"] == "all IS fighters" else PANELS[0]

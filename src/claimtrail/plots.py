@@ -101,3 +101,137 @@ def plot_publication_dates(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
     )
     ax.set_xlabel("publication date (a bar spans every day the evidence allows)")
     return ax
+
+
+MEASURE_MARKERS = {
+    "fighters": "o",
+    "killed": "X",
+    "injured": "^",
+    "tracked": "s",
+    "detained": "P",
+    "recruited": "v",
+    "returned": "D",
+}
+GROUP_LINESTYLES = ("-", "--", "-.", ":")
+
+
+def _draw_figure(ax: Axes, row: pd.Series, colour: str, linestyle: str) -> None:
+    """One figure: a marker at its value, a span over its as-of dates, bars for its bounds."""
+    reference = row["source"] == "reference"
+    first = pd.Timestamp(row["earliest"])
+    last = pd.Timestamp(row["latest"]) + pd.Timedelta(days=1)
+    middle = first + (last - first) / 2
+    y = row["point"]
+    if row["as_of_precision"] != "day":
+        ax.plot(
+            [first, last],
+            [y, y],
+            color=colour,
+            linewidth=5,
+            alpha=0.35,
+            solid_capstyle="butt",
+            linestyle=linestyle,
+        )
+    lower, upper = row["lower"], row["upper"]
+    if lower > 0 and upper < float("inf") and lower < upper:
+        ax.plot([middle, middle], [lower, upper], color=colour, linewidth=1.5, linestyle=linestyle)
+    if upper == float("inf"):
+        ax.annotate(
+            "",
+            xy=(middle, lower * 2.2),
+            xytext=(middle, lower),
+            arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": linestyle},
+        )
+    if lower == 0:
+        ax.annotate(
+            "",
+            xy=(middle, upper / 2.2),
+            xytext=(middle, upper),
+            arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": linestyle},
+        )
+    ax.plot(
+        [middle],
+        [y],
+        marker=MEASURE_MARKERS[row["measure"]],
+        markersize=8 if reference else 9,
+        markerfacecolor="white" if reference else colour,
+        markeredgecolor=colour,
+        markeredgewidth=1.6,
+        linestyle="",
+    )
+    ax.annotate(
+        row["id"],
+        (middle, y),
+        xytext=(5, 4),
+        textcoords="offset points",
+        fontsize=7,
+        color="0.15",
+        fontstyle="italic" if reference else "normal",
+    )
+
+
+def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
+    """The estimates timeline: one panel per entry of ``panels`` (rows carry ``panel``).
+
+    x is the as-of date (a translucent span where it is known only to the month or the
+    year); y is the count on a log scale. A closed range is a vertical bar; an open bound
+    is an arrow ("more than" up, "up to" down). The marker shape gives the measure; the
+    colour and line style give the comparability group; filled markers are corpus
+    claims, hollow ones reference figures. Each point is labelled with its id.
+    """
+    fig, axes = plt.subplots(
+        len(panels), 1, figsize=(9, 4.2 * len(panels)), layout="constrained", sharex=True
+    )
+    for ax, panel in zip(axes, panels, strict=True):
+        rows = frame[frame["panel"] == panel]
+        handles = []
+        for number, (group, members) in enumerate(rows.groupby("group", sort=True)):
+            colour = OKABE_ITO[number % len(OKABE_ITO)]
+            linestyle = GROUP_LINESTYLES[number // len(OKABE_ITO) % len(GROUP_LINESTYLES)]
+            for _, row in members.iterrows():
+                _draw_figure(ax, row, colour, linestyle)
+            handles.append(
+                plt.Line2D(
+                    [],
+                    [],
+                    color=colour,
+                    linestyle=linestyle,
+                    linewidth=2,
+                    marker=MEASURE_MARKERS[members["measure"].iloc[0]],
+                    label=group.split(" | ", 1)[1],
+                )
+            )
+        ax.set_yscale("log")
+        ax.set_ylabel("count (log scale)")
+        ax.set_title(panel, loc="left", fontsize=11)
+        ax.grid(axis="both", linestyle=":", color="0.75")
+        ax.legend(
+            handles=handles,
+            fontsize=7,
+            loc="upper left",
+            title="group (population | place)",
+            title_fontsize=7,
+            framealpha=0.9,
+        )
+    style = [
+        plt.Line2D([], [], marker="o", color="0.3", linestyle="", label="corpus claim"),
+        plt.Line2D(
+            [],
+            [],
+            marker="o",
+            markerfacecolor="white",
+            color="0.3",
+            linestyle="",
+            label="reference figure",
+        ),
+        *[
+            plt.Line2D([], [], marker=m, color="0.3", linestyle="", label=k)
+            for k, m in MEASURE_MARKERS.items()
+            if k in set(frame["measure"])
+        ],
+    ]
+    axes[-1].legend(handles=style, fontsize=7, loc="lower right", ncols=2, framealpha=0.9)
+    axes[-1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+    axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes[-1].set_xlabel("as-of date: when the figure was true or stated")
+    return fig

@@ -1,0 +1,544 @@
+"""Parse the numeric expressions of English news text.
+
+Works on strings only (standard library, no I/O). Three entry points:
+
+* :func:`parse_number` reads one bare number: ``"1,700"``, ``"two dozen"``, ``"2.5 million"``.
+* :func:`parse_expression` reads a whole string as one expression: ``"up to 4,000"``.
+* :func:`find_numbers` finds every numeric expression in free text, with offsets.
+
+Each expression gets a *qualifier*, one of :data:`QUALIFIERS`, and UCDP-GED-style bounds:
+``low`` and ``high`` are bounds the source gives, ``best`` is the figure it asserts, and a
+bound the source leaves open stays ``None``.
+
+=============  =====================================================  ==================
+qualifier      words                                                  bounds
+=============  =====================================================  ==================
+none           a bare number: "17 warlords"                           best=N
+about          about, approximately, around, roughly, some, circa,    best=N
+               "N or so"
+more_than      more than, over, upwards of, in excess of, above,      low=N
+               well/just over, "N-plus", "N+"
+at_least       at least, no fewer/less than, a minimum of, "N or      low=N
+               more"
+up_to          up to, as many as, a maximum of, at most, no more      high=N
+               than, "N or fewer"
+fewer_than     fewer than, less than, under, below                    high=N
+nearly         nearly, almost, close to, just under, just shy of      best=N, high=N
+range          "X to Y", "X-Y", "X–Y", "X or Y", "between X and Y",   low=X, high=Y
+               "from X to Y"
+vague          hundreds, dozens, scores of, tens of thousands,        low=floor
+               several hundred, a few dozen
+multiplier     tenfold, 10-fold, doubled, tripled, halved, twice as   multiplier=M
+               many, three times more
+=============  =====================================================  ==================
+
+Rules and decisions:
+
+* Never invent precision. A vague quantity gets only ``low``, the smallest value its words
+  can literally denote; ``best`` and ``high`` stay ``None``. A plural counts at least two
+  ("dozens" = 24, "scores of" = 40, "hundreds" = 200, "thousands" = 2,000, "tens of" = 20),
+  "several" at least three ("several hundred" = 300), "a few" and "a couple" at least two
+  ("a few dozen" = 24). A following scale multiplies ("tens of thousands" = 20,000,
+  "several hundred thousand" = 300,000). Bare "several", "a few", "many" are not returned.
+* A range is kept only when it ascends ("5 to 3" gives two numbers). A scale word after
+  the upper end is shared when the lower end is smaller than its bare figure: "2 to 3
+  million" = 2,000,000-3,000,000. "X and Y" is a range only after "between". Qualifier
+  words before a range stay in ``text`` but the qualifier is "range".
+  "from X to Y" is read as a range, also where the source means a change over time.
+* "estimated" / "reported" after "a(n)" is a hedge, not a qualifier: it is covered by
+  ``text`` and reported in ``hedge``; "an estimated 50,000" is qualifier "none".
+* Words before a vague quantity or a multiplier ("up to hundreds") are not absorbed.
+* The words of one expression may be split by spaces and one line break, never a blank line.
+* Digits use English separators: commas group thousands, a dot is the decimal point, so
+  "10.000" reads as 10.0.
+* Not numbers: ordinals ("3rd", "the first"), digits glued to letters ("A320", "9mm",
+  "Su-24", "COVID-19"), clock times and slashed dates ("10:30", "7/23/2016"), "a" or "an"
+  alone ("A year"), number words inside other words ("someone", "often", "weight"), and
+  "one" followed by "of" / "another" or preceded by "no" ("one of their languages").
+* Years, days of the month, ages and durations are returned; the caller decides what is a
+  claim. Two flags help: ``looks_like_year`` (bare four digits from 1800 to 2100, e.g.
+  "2016") and ``hyphen_compound`` (glued by a hyphen to a following word, as in
+  "9-year-old", "nine-minute", also "5,000-strong").
+"""
+
+import re
+from dataclasses import dataclass
+
+QUALIFIERS: tuple[str, ...] = (
+    "none",
+    "about",
+    "more_than",
+    "at_least",
+    "up_to",
+    "fewer_than",
+    "nearly",
+    "range",
+    "vague",
+    "multiplier",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpression:
+    """One numeric expression found in a string; offsets index that string.
+
+    >>> find_numbers("up to 4,000 fighters")[0].high
+    4000.0
+    """
+
+    start: int
+    end: int
+    text: str
+    low: float | None
+    best: float | None
+    high: float | None
+    qualifier: str
+    vague: str | None
+    multiplier: float | None
+    value_start: int
+    value_end: int
+    hyphen_compound: bool
+    looks_like_year: bool
+    hedge: str | None
+
+
+_SMALL_VALUES: dict[str, float] = {
+    word: float(value)
+    for value, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split(),
+        start=1,
+    )
+}
+_SMALL_VALUES |= {
+    word: float(10 * tens)
+    for tens, word in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+    )
+}
+_SCALES: dict[str, float] = {
+    "dozen": 12.0,
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_VAGUE_UNITS: dict[str, float] = {"ten": 10.0, "score": 20.0, **_SCALES}
+_VAGUE_FLOORS: dict[str, float] = {"several": 3.0, "few": 2.0, "couple": 2.0}
+_VERB_MULTIPLIERS: dict[str, float] = {
+    "doubl": 2.0,
+    "tripl": 3.0,
+    "trebl": 3.0,
+    "quadrupl": 4.0,
+    "quintupl": 5.0,
+    "halv": 0.5,
+}
+_TIMES_WORDS: dict[str, float] = {"twice": 2.0, "thrice": 3.0, "half": 0.5}
+
+_QUALIFIER_PHRASES: dict[str, tuple[str, ...]] = {
+    "about": (
+        "about",
+        "approximately",
+        "approx.",
+        "around",
+        "roughly",
+        "some",
+        "circa",
+        "an approximate",
+        "in the region of",
+        "on the order of",
+    ),
+    "more_than": (
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "above",
+        "greater than",
+        "well over",
+        "just over",
+        "well above",
+    ),
+    "at_least": (
+        "at least",
+        "no fewer than",
+        "not fewer than",
+        "no less than",
+        "not less than",
+        "a minimum of",
+    ),
+    "up_to": (
+        "up to",
+        "as many as",
+        "as much as",
+        "a maximum of",
+        "at most",
+        "no more than",
+        "not more than",
+    ),
+    "fewer_than": ("fewer than", "less than", "under", "below", "well under", "well below"),
+    "nearly": ("nearly", "almost", "close to", "just under", "just shy of", "just short of"),
+}
+_QUALIFIER_OF_PHRASE: dict[str, str] = {
+    phrase: qualifier for qualifier, phrases in _QUALIFIER_PHRASES.items() for phrase in phrases
+}
+_QUALIFIER_OF_POSTFIX: dict[str, str] = {
+    "or more": "at_least",
+    "or so": "about",
+    "or fewer": "up_to",
+    "or less": "up_to",
+    "-plus": "more_than",
+    "+": "more_than",
+}
+
+
+_SP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"  # whitespace, but no blank line
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """Regex for a phrase whose spaces may be any run of whitespace."""
+    return _SP.join(re.escape(word) for word in phrase.split())
+
+
+def _alternation(words: list[str]) -> str:
+    """Non-capturing alternation, longest first."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+def _first_letter_alternation(snippets: list[str]) -> str:
+    """Alternation of regex snippets grouped by first letter, longest first in each group."""
+    by_first: dict[str, list[str]] = {}
+    for snippet in sorted(set(snippets), key=len, reverse=True):
+        by_first.setdefault(snippet[0], []).append(snippet[1:])
+    return "(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in by_first.items()) + ")"
+
+
+_WORD_START = r"(?<![\w-])"
+_WORD_END = r"(?!['’]\w)"
+_UNIT = _alternation(list(_SMALL_VALUES)[:9])
+_TEEN = _alternation(list(_SMALL_VALUES)[9:19])
+_TENS = _alternation(list(_SMALL_VALUES)[19:])
+_SMALL_CORE = rf"(?:{_TENS}(?:[-\s]{_UNIT})?|{_TEEN}|{_UNIT})"
+_SMALL = rf"{_SMALL_CORE}\b"
+_HUNDRED = (
+    rf"(?:(?:{_SMALL}|an?)(?:-|{_SP}))?hundred\b"
+    rf"(?:(?:{_SP}and)?(?:-|{_SP}){_SMALL}(?!(?:-|{_SP})(?:hundred|dozen)\b))?"
+)
+_GROUP = rf"(?:{_HUNDRED}|{_SMALL})"
+_SCALED = rf"(?:{_GROUP}|an?)(?:-|{_SP})(?:thousand|million|billion|trillion)\b"
+_WORD_NUMBER = (
+    rf"{_WORD_START}(?:{_SCALED}(?:(?:{_SP}and)?{_SP}{_SCALED})*(?:(?:{_SP}and)?{_SP}{_GROUP})?"
+    rf"|half(?:-|{_SP})an?(?:-|{_SP})(?:dozen|hundred|thousand|million|billion)\b"
+    rf"|(?:{_SMALL}|an?)(?:-|{_SP})dozen\b"
+    rf"|{_GROUP}){_WORD_END}"
+)
+_DIGIT_START = r"(?<![\w.,:/])(?<![^\W\d_]-)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w|[.,:/]\d)"
+_DIGIT_NUMBER = (
+    rf"{_DIGIT_START}{_DIGITS}(?:{_SP}(?:dozen|hundred|thousand|million|billion|trillion)\b)?"
+)
+_NUMBER = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
+
+_FOLD = (
+    rf"{_DIGIT_START}\d+(?:\.\d+)?[-\s]?fold\b"
+    rf"|{_WORD_START}(?:{_SMALL_CORE}|hundred|thousand)-?fold\b"
+    rf"|\b{_alternation([stem for stem in _VERB_MULTIPLIERS if stem != 'halv'])}(?:ed|es|ing)\b"
+    r"|\bhalv(?:ed|ing)\b"
+)
+_TIMES = (
+    rf"(?P<tval>{_WORD_START}(?:twice|thrice|half)|{_NUMBER}{_SP}times)"
+    rf"{_SP}(?:as{_SP}(?:many|much|large|high|big|great)|more|higher|larger|greater|bigger)\b"
+)
+_VAGUE = (
+    rf"{_WORD_START}(?:"
+    rf"(?:tens|dozens|scores|hundreds){_SP}of{_SP}(?:thousands|millions|billions)"
+    rf"|(?:several|a{_SP}few|a{_SP}couple(?:{_SP}of)?){_SP}(?:dozen|hundred|thousand|million|billion)"
+    rf"(?:{_SP}(?:thousand|million|billion))?"
+    r"|dozens|hundreds|thousands|millions|billions"
+    rf"|(?:tens|scores)(?={_SP}of\b)"
+    r")\b"
+)
+_QUALIFIER = _alternation([_phrase_pattern(p) for p in _QUALIFIER_OF_PHRASE])
+_COUNT = (
+    rf"(?:{_WORD_START}(?P<qual>{_QUALIFIER}){_SP})?"
+    rf"(?:\b(?P<hedge>an?{_SP}(?:estimated|reported)){_SP})?"
+    rf"(?:\b(?P<lead>between|from){_SP})?"
+    rf"(?P<n1>{_NUMBER})"
+    rf"(?:(?P<conn>[-–]|{_SP}[-–]{_SP}|{_SP}(?:to|and|or){_SP})(?P<n2>{_NUMBER}))?"
+    rf"(?P<post>{_SP}or{_SP}(?:more|so|fewer|less)\b|-plus\b|\+(?!\d))?"
+)
+# Every expression begins with a digit, a number-word stem ("ten" of "tenfold") or one of the
+# start words. Checking that first, grouped by letter, lets most positions fail fast.
+_START_STEMS = (*_SMALL_VALUES, "hundred", "thousand", *_VERB_MULTIPLIERS)
+_START_WORDS = (
+    *(phrase.split()[0].rstrip(".") for phrase in _QUALIFIER_OF_PHRASE),
+    *"a an half twice thrice several dozens scores millions billions between from".split(),
+)
+_START = _first_letter_alternation(
+    [re.escape(stem) for stem in _START_STEMS] + [re.escape(word) + r"\b" for word in _START_WORDS]
+)
+_MASTER_RE = re.compile(
+    rf"(?<!\w)(?=\d|{_START})"
+    rf"(?:(?P<fold>{_FOLD})|(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|{_COUNT})",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+_DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
+_WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\d{4}")
+_COMPOUND_RE = re.compile(r"-[^\W\d_]")
+_AFTER_ONE_RE = re.compile(r"\s+(?:of|another)\b", re.IGNORECASE)
+_BEFORE_ONE_RE = re.compile(r"\bno\s+$", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased alphabetic words of ``text``."""
+    return [word.lower() for word in _WORD_RE.findall(text)]
+
+
+def _normalise(text: str) -> str:
+    """Lower-case ``text`` and collapse its whitespace."""
+    return " ".join(text.lower().split())
+
+
+def _word_value(text: str) -> tuple[float, float]:
+    """Value of a number-word phrase and the scale of its last word (1 if none)."""
+    total = current = 0.0
+    factor = last_scale = 1.0
+    for word in _words(text):
+        if word == "half":
+            factor = 0.5
+        elif word in _SMALL_VALUES:
+            current += _SMALL_VALUES[word]
+            last_scale = 1.0
+        elif word in ("dozen", "hundred"):
+            current = (current or 1.0) * _SCALES[word]
+            last_scale = _SCALES[word]
+        elif word in _SCALES:
+            total += (current or 1.0) * _SCALES[word]
+            current = 0.0
+            last_scale = _SCALES[word]
+    return factor * (total + current), last_scale
+
+
+def _atom_value(text: str) -> tuple[float, float]:
+    """Value of one matched number and the scale of its last word (1 if none)."""
+    if not text[0].isdigit():
+        return _word_value(text)
+    digits, scale_word = _DIGIT_PARTS_RE.fullmatch(text).groups()
+    scale = _SCALES[scale_word.lower()] if scale_word else 1.0
+    return float(digits.replace(",", "")) * scale, scale
+
+
+def parse_number(words: str) -> float | None:
+    """Value of a single bare number, or None if ``words`` is not exactly one.
+
+    >>> parse_number("2.5 million"), parse_number("a hundred"), parse_number("nonsense")
+    (2500000.0, 100.0, None)
+    """
+    text = words.strip()
+    if not text or _NUMBER_RE.fullmatch(text) is None:
+        return None
+    return _atom_value(text)[0]
+
+
+def _is_year(number_text: str) -> bool:
+    """True for a bare four-digit integer from 1800 to 2100."""
+    return _YEAR_RE.fullmatch(number_text) is not None and 1800 <= int(number_text) <= 2100
+
+
+def _make(
+    text: str,
+    span: tuple[int, int],
+    value_span: tuple[int, int],
+    qualifier: str,
+    *,
+    low: float | None = None,
+    best: float | None = None,
+    high: float | None = None,
+    vague: str | None = None,
+    multiplier: float | None = None,
+    looks_like_year: bool = False,
+    hedge: str | None = None,
+) -> NumberExpression:
+    """Build a NumberExpression over ``text[span[0]:span[1]]``."""
+    start, end = span
+    return NumberExpression(
+        start=start,
+        end=end,
+        text=text[start:end],
+        low=low,
+        best=best,
+        high=high,
+        qualifier=qualifier,
+        vague=vague,
+        multiplier=multiplier,
+        value_start=value_span[0],
+        value_end=value_span[1],
+        hyphen_compound=_COMPOUND_RE.match(text, end) is not None,
+        looks_like_year=looks_like_year,
+        hedge=hedge,
+    )
+
+
+def _fold_expression(text: str, match: re.Match[str]) -> NumberExpression:
+    """Expression for "tenfold", "10-fold", "doubled", "halved"."""
+    word = match.group("fold").lower()
+    stem = next((s for s in _VERB_MULTIPLIERS if word.startswith(s)), None)
+    if stem is not None:
+        value = _VERB_MULTIPLIERS[stem]
+    else:
+        value = _atom_value(word.removesuffix("fold").rstrip("- \t\n"))[0]
+    return _make(text, match.span(), match.span(), "multiplier", multiplier=value)
+
+
+def _times_expression(text: str, match: re.Match[str]) -> NumberExpression:
+    """Expression for "twice as many", "three times more"."""
+    word = match.group("tval")
+    value = _TIMES_WORDS.get(word.lower())
+    if value is None:
+        value = _atom_value(word[: word.lower().rindex("times")].rstrip())[0]
+    return _make(text, match.span(), match.span("tval"), "multiplier", multiplier=value)
+
+
+def _vague_floor(words: list[str]) -> float:
+    """Smallest value the words of a vague quantity literally denote."""
+    first, *rest = (word for word in words if word not in ("a", "of"))
+    floor = _VAGUE_FLOORS.get(first) or 2.0 * _VAGUE_UNITS[first.removesuffix("s")]
+    for word in rest:
+        floor *= _VAGUE_UNITS[word.removesuffix("s")]
+    return floor
+
+
+def _vague_expression(text: str, match: re.Match[str]) -> NumberExpression:
+    """Expression for "hundreds", "tens of thousands", "several hundred"."""
+    words = _words(match.group("vague"))
+    return _make(
+        text, match.span(), match.span(), "vague", low=_vague_floor(words), vague=" ".join(words)
+    )
+
+
+def _range_bounds(match: re.Match[str]) -> tuple[float, float] | None:
+    """(low, high) of a matched "X to Y" if it is a real ascending range, else None."""
+    lead = (match.group("lead") or "").lower()
+    if match.group("conn").strip().lower() == "and" and lead != "between":
+        return None
+    low, low_scale = _atom_value(match.group("n1"))
+    high, high_scale = _atom_value(match.group("n2"))
+    if low_scale == 1.0 and high_scale > 1.0 and low < high / high_scale:
+        low *= high_scale
+    return (low, high) if low < high else None
+
+
+def _bounds(qualifier: str, value: float) -> dict[str, float]:
+    """low/best/high keyword arguments for a single number under ``qualifier``."""
+    if qualifier in ("more_than", "at_least"):
+        return {"low": value}
+    if qualifier in ("up_to", "fewer_than"):
+        return {"high": value}
+    if qualifier == "nearly":
+        return {"best": value, "high": value}
+    return {"best": value}
+
+
+def _hedge(match: re.Match[str]) -> str | None:
+    """The hedge word ("estimated") of a count match, if any."""
+    hedge = match.group("hedge")
+    return _words(hedge)[-1] if hedge else None
+
+
+def _is_pronoun_one(text: str, match: re.Match[str]) -> bool:
+    """True for "one of", "one another", "no one": not a count."""
+    start, end = match.span("n1")
+    if match.group("n1").lower() != "one":
+        return False
+    return (
+        _AFTER_ONE_RE.match(text, end) is not None
+        or _BEFORE_ONE_RE.search(text, max(0, start - 4), start) is not None
+    )
+
+
+def _count_expression(text: str, match: re.Match[str]) -> tuple[NumberExpression | None, int]:
+    """Expression for a (qualified) number or range, and where to resume the search."""
+    n1_start, n1_end = match.span("n1")
+    if match.group("n2") is not None:
+        bounds = _range_bounds(match)
+        if bounds is not None:
+            expression = _make(
+                text,
+                match.span(),
+                (n1_start, match.end("n2")),
+                "range",
+                low=bounds[0],
+                high=bounds[1],
+                looks_like_year=_is_year(match.group("n1")) and _is_year(match.group("n2")),
+                hedge=_hedge(match),
+            )
+            return expression, match.end()
+    if _is_pronoun_one(text, match):
+        return None, n1_end
+    keep_prefix = match.group("lead") is None
+    start = match.start() if keep_prefix else n1_start
+    post = match.group("post") if match.group("n2") is None else None
+    end = match.end() if post else n1_end
+    qualifier = "none"
+    if keep_prefix and match.group("qual"):
+        qualifier = _QUALIFIER_OF_PHRASE[_normalise(match.group("qual"))]
+    elif post:
+        qualifier = _QUALIFIER_OF_POSTFIX[_normalise(post)]
+    expression = _make(
+        text,
+        (start, end),
+        (n1_start, n1_end),
+        qualifier,
+        looks_like_year=_is_year(match.group("n1")),
+        hedge=_hedge(match) if keep_prefix else None,
+        **_bounds(qualifier, _atom_value(match.group("n1"))[0]),
+    )
+    return expression, end
+
+
+def _expression_at(text: str, match: re.Match[str]) -> tuple[NumberExpression | None, int]:
+    """Expression for one master-regex match, and where to resume the search."""
+    if match.group("fold") is not None:
+        return _fold_expression(text, match), match.end()
+    if match.group("times") is not None:
+        return _times_expression(text, match), match.end()
+    if match.group("vague") is not None:
+        return _vague_expression(text, match), match.end()
+    return _count_expression(text, match)
+
+
+def find_numbers(text: str) -> list[NumberExpression]:
+    """Every numeric expression in ``text``, in order and non-overlapping.
+
+    Years, dates, ages and durations are included; see the module docstring.
+
+    >>> [(e.text, e.qualifier) for e in find_numbers("killed at least 13, dozens hurt")]
+    [('at least 13', 'at_least'), ('dozens', 'vague')]
+    """
+    expressions: list[NumberExpression] = []
+    position = 0
+    while (match := _MASTER_RE.search(text, position)) is not None:
+        expression, position = _expression_at(text, match)
+        if expression is not None:
+            expressions.append(expression)
+    return expressions
+
+
+def parse_expression(text: str) -> NumberExpression | None:
+    """The one numeric expression that makes up all of ``text`` (bar outer whitespace).
+
+    >>> e = parse_expression("5,000 to 7,000")
+    >>> (e.qualifier, e.low, e.best, e.high)
+    ('range', 5000.0, None, 7000.0)
+    """
+    expressions = find_numbers(text)
+    if len(expressions) != 1:
+        return None
+    expression = expressions[0]
+    leading = len(text) - len(text.lstrip())
+    if expression.start != leading or expression.end != len(text.rstrip()):
+        return None
+    return expression
