@@ -12,6 +12,7 @@ from claimtrail.claims import CLAIM_COLUMNS, load_claims
 from claimtrail.comparisons import (
     all_flags,
     disagreement_flags,
+    figure_text,
     group_changes,
     group_label,
     interval,
@@ -249,3 +250,18 @@ def test_corpus_flags(repo_root: Path) -> None:
     assert "C08" in by_flag["disagrees with the record"]
     assert "C02" in by_flag["stale"]
     assert "C09 C12" in by_flag["population mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"qualifier": "range", "low": 5000.0, "high": 7000.0}, "5,000 to 7,000"),
+        ({"qualifier": "more_than", "low": 220.0}, "more than 220"),
+        ({"qualifier": "up_to", "high": 4000.0}, "up to 4,000"),
+        ({"qualifier": "vague", "low": 200.0}, "200 or more (vague)"),
+        ({"qualifier": "about", "best": 1700.0}, "about 1,700"),
+        ({"qualifier": "none", "best": 23.0}, "23"),
+    ],
+)
+def test_figure_text(values: dict, expected: str) -> None:
+    assert figure_text({"low": NA, "best": NA, "high": NA, **values}) == expected

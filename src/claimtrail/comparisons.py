@@ -215,7 +215,7 @@ def staleness_flags(claims: pd.DataFrame, corpus: pd.DataFrame, frame: pd.DataFr
         ]
         newer_text = (
             "; ".join(
-                f"{n.id} ({n.as_of}: {_fmt(n.lower)}-{_fmt(n.upper)})" for n in newer.itertuples()
+                f"{n['id']} ({n['as_of']}: {figure_text(n)})" for n in newer.to_dict("records")
             )
             or "none in the corpus or the reference table"
         )
@@ -233,10 +233,6 @@ def staleness_flags(claims: pd.DataFrame, corpus: pd.DataFrame, frame: pd.DataFr
 def _overlaps_within(a: tuple[float, float], b: tuple[float, float], factor: float) -> bool:
     """True when two intervals overlap once each is widened by ``factor``."""
     return a[0] / factor <= b[1] * factor and b[0] / factor <= a[1] * factor
-
-
-def _range(row: dict) -> str:
-    return f"{_fmt(row['lower'])}-{_fmt(row['upper'])}"
 
 
 def _looks_truncated(short: float, long: float) -> bool:
@@ -269,7 +265,7 @@ def disagreement_flags(frame: pd.DataFrame) -> list[dict]:
         if not against:
             continue
         details = [
-            f"{r['id']} ({r['speaker']}, {r['as_of']}: {_range(r)})"
+            f"{r['id']} ({r['speaker']}, {r['as_of']}: {figure_text(r)})"
             + (
                 " - the corpus figure looks truncated"
                 if _looks_truncated(claim["point"], r["point"])
@@ -278,7 +274,7 @@ def disagreement_flags(frame: pd.DataFrame) -> list[dict]:
             for r in against
         ]
         agree = [r["id"] for r in near if r not in against]
-        reason = f"{_range(claim)} disagrees with " + "; ".join(details)
+        reason = f"{figure_text(claim)} disagrees with " + "; ".join(details)
         if agree:
             reason += f"; agrees with {', '.join(agree)}"
         flags.append(_flag("disagrees with the record", [claim], reason))
@@ -371,3 +367,22 @@ def panel_of(row: pd.Series | dict) -> str:
     if row["measure"] != "fighters":
         return PANELS[2]
     return PANELS[1] if row["population"] == "all IS fighters" else PANELS[0]
+
+
+_QUALIFIER_WORDS = {
+    "none": "{best}",
+    "about": "about {best}",
+    "more_than": "more than {low}",
+    "at_least": "at least {low}",
+    "up_to": "up to {high}",
+    "fewer_than": "fewer than {high}",
+    "nearly": "nearly {best}",
+    "range": "{low} to {high}",
+    "vague": "{low} or more (vague)",
+}
+
+
+def figure_text(row: pd.Series | dict) -> str:
+    """A figure in words from its bounds and qualifier: "5,000 to 7,000", "more than 220"."""
+    values = {b: "" if pd.isna(row[b]) else f"{row[b]:,.0f}" for b in ("low", "best", "high")}
+    return _QUALIFIER_WORDS[row["qualifier"]].format(**values)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -113,6 +114,31 @@ MEASURE_MARKERS = {
     "returned": "D",
 }
 GROUP_LINESTYLES = ("-", "--", "-.", ":")
+# Yellow is left out of the group colours: it does not read on white.
+GROUP_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
+
+
+def _label_points(ax: Axes, rows: pd.DataFrame) -> None:
+    """Label each point with its id; points that coincide share one label ("C05 R18")."""
+    spots: dict[tuple[str, float], list[str]] = {}
+    for _, row in rows.iterrows():
+        middle = (
+            pd.Timestamp(row["earliest"])
+            + (pd.Timestamp(row["latest"]) + pd.Timedelta(days=1) - pd.Timestamp(row["earliest"]))
+            / 2
+        )
+        key = (f"{middle:%Y-%m}", round(float(np.log10(row["point"])), 1))
+        spots.setdefault(key, []).append((middle, row["point"], row["id"]))
+    for members in spots.values():
+        middle, y, _ = members[0]
+        ax.annotate(
+            " ".join(m[2] for m in members),
+            (middle, y),
+            xytext=(6, 3),
+            textcoords="offset points",
+            fontsize=7,
+            color="0.1",
+        )
 
 
 def _draw_figure(ax: Axes, row: pd.Series, colour: str, linestyle: str) -> None:
@@ -159,15 +185,6 @@ def _draw_figure(ax: Axes, row: pd.Series, colour: str, linestyle: str) -> None:
         markeredgewidth=1.6,
         linestyle="",
     )
-    ax.annotate(
-        row["id"],
-        (middle, y),
-        xytext=(5, 4),
-        textcoords="offset points",
-        fontsize=7,
-        color="0.15",
-        fontstyle="italic" if reference else "normal",
-    )
 
 
 def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
@@ -180,14 +197,14 @@ def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
     claims, hollow ones reference figures. Each point is labelled with its id.
     """
     fig, axes = plt.subplots(
-        len(panels), 1, figsize=(9, 4.2 * len(panels)), layout="constrained", sharex=True
+        len(panels), 1, figsize=(11, 3.6 * len(panels)), layout="constrained", sharex=True
     )
     for ax, panel in zip(axes, panels, strict=True):
         rows = frame[frame["panel"] == panel]
         handles = []
         for number, (group, members) in enumerate(rows.groupby("group", sort=True)):
-            colour = OKABE_ITO[number % len(OKABE_ITO)]
-            linestyle = GROUP_LINESTYLES[number // len(OKABE_ITO) % len(GROUP_LINESTYLES)]
+            colour = GROUP_COLOURS[number % len(GROUP_COLOURS)]
+            linestyle = GROUP_LINESTYLES[number // len(GROUP_COLOURS) % len(GROUP_LINESTYLES)]
             for _, row in members.iterrows():
                 _draw_figure(ax, row, colour, linestyle)
             handles.append(
@@ -201,6 +218,7 @@ def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
                     label=group.split(" | ", 1)[1],
                 )
             )
+        _label_points(ax, rows)
         ax.set_yscale("log")
         ax.set_ylabel("count (log scale)")
         ax.set_title(panel, loc="left", fontsize=11)
@@ -209,9 +227,10 @@ def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
             handles=handles,
             fontsize=7,
             loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
             title="group (population | place)",
             title_fontsize=7,
-            framealpha=0.9,
+            frameon=False,
         )
     style = [
         plt.Line2D([], [], marker="o", color="0.3", linestyle="", label="corpus claim"),
@@ -230,7 +249,9 @@ def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
             if k in set(frame["measure"])
         ],
     ]
-    axes[-1].legend(handles=style, fontsize=7, loc="lower right", ncols=2, framealpha=0.9)
+    fig.legend(
+        handles=style, fontsize=7, loc="outside lower right", ncols=len(style), frameon=False
+    )
     axes[-1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     axes[-1].set_xlabel("as-of date: when the figure was true or stated")
