@@ -41,6 +41,7 @@ CLAIM_COLUMNS = (
     "multiplier",
     "multiplier_quote",
     "related_claims",
+    "origin",
 )
 MEASURES = ("fighters", "killed", "injured", "tracked", "detained", "recruited", "returned")
 SPEAKER_ROLES = ("official", "militant group", "NGO", "media", "unattributed")
@@ -98,6 +99,7 @@ CLAIMS_SCHEMA = pa.DataFrameSchema(
         "multiplier": pa.Column(float, pa.Check.gt(0), nullable=True, coerce=True),
         "multiplier_quote": _text(),
         "related_claims": _text(checks=pa.Check.str_matches(r"^C\d{2,}( C\d{2,})*$")),
+        "origin": _text(),
     },
     strict=True,
     ordered=True,

@@ -79,6 +79,7 @@ def timeline_frame(claims: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFram
         "as_of_precision",
         "quote",
         "speaker",
+        "origin",
     ]
     frame = pd.concat([corpus_rows[keep], reference_rows[keep]], ignore_index=True)
     frame["group"] = [group_label(r) for r in frame.to_dict("records")]
@@ -240,30 +241,45 @@ def _looks_truncated(short: float, long: float) -> bool:
     return long > short and str(int(long)).startswith(str(int(short)))
 
 
-def disagreement_flags(frame: pd.DataFrame) -> list[dict]:
-    """Disagreement with the record: a corpus figure against reference figures of its group
-    dated within ``DISAGREEMENT_WINDOW_DAYS``, when their intervals do not overlap even
-    after widening both by ``DISAGREEMENT_FACTOR``. A figure whose digits begin another's
-    (23 and 231) is named as a possible truncation."""
+def comparable_figures(frame: pd.DataFrame) -> dict[str, dict[str, list[dict]]]:
+    """For each corpus claim, the other figures it can be checked against, split by verdict.
+
+    Candidates are the figures of the same comparability group dated within
+    ``DISAGREEMENT_WINDOW_DAYS``: reference figures, and corpus claims of other articles.
+    A candidate ``agrees`` when the two intervals overlap once each is widened by
+    ``DISAGREEMENT_FACTOR``, else it ``disagrees``. Returns {claim id: {"agree": [...],
+    "disagree": [...]}} with timeline rows as dicts.
+    """
     records = frame.to_dict("records")
-    references = [r for r in records if r["source"] == "reference"]
-    flags = []
+    verdicts = {}
     for claim in (r for r in records if r["source"] == "corpus"):
-        dates = (claim["earliest"], claim["latest"])
+        dates, span = (claim["earliest"], claim["latest"]), (claim["lower"], claim["upper"])
         near = [
             r
-            for r in references
+            for r in records
             if r["group"] == claim["group"]
+            and (r["source"] == "reference" or r["article_id"] != claim["article_id"])
             and _gap_days(dates, (r["earliest"], r["latest"])) <= DISAGREEMENT_WINDOW_DAYS
         ]
-        span = (claim["lower"], claim["upper"])
-        against = [
-            r
-            for r in near
-            if not _overlaps_within(span, (r["lower"], r["upper"]), DISAGREEMENT_FACTOR)
+        agree = [
+            r for r in near if _overlaps_within(span, (r["lower"], r["upper"]), DISAGREEMENT_FACTOR)
         ]
+        verdicts[claim["id"]] = {"agree": agree, "disagree": [r for r in near if r not in agree]}
+    return verdicts
+
+
+def disagreement_flags(frame: pd.DataFrame) -> list[dict]:
+    """Disagreement with the record: a corpus figure that a reference figure of its group,
+    dated within ``DISAGREEMENT_WINDOW_DAYS``, does not support (see
+    :func:`comparable_figures`). A figure whose digits begin the reference figure's (23 and
+    231) is named as a possible truncation."""
+    rows = frame.set_index("id")
+    flags = []
+    for claim_id, verdict in comparable_figures(frame).items():
+        against = [r for r in verdict["disagree"] if r["source"] == "reference"]
         if not against:
             continue
+        claim = {**rows.loc[claim_id].to_dict(), "id": claim_id}
         details = [
             f"{r['id']} ({r['speaker']}, {r['as_of']}: {figure_text(r)})"
             + (
@@ -273,7 +289,7 @@ def disagreement_flags(frame: pd.DataFrame) -> list[dict]:
             )
             for r in against
         ]
-        agree = [r["id"] for r in near if r not in against]
+        agree = [r["id"] for r in verdict["agree"] if r["source"] == "reference"]
         reason = f"{figure_text(claim)} disagrees with " + "; ".join(details)
         if agree:
             reason += f"; agrees with {', '.join(agree)}"

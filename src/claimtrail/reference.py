@@ -47,6 +47,7 @@ REFERENCE_SCHEMA = pa.DataFrameSchema(
         "url": _text(False, checks=pa.Check.str_matches(r"^https?://")),
         "quote": _text(False),
         "confirmed": _text(False, checks=pa.Check.isin(("yes", "no"))),
+        "origin": _text(False),
         "notes": _text(),
     },
     strict=True,
