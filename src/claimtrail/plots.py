@@ -256,3 +256,131 @@ def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
     axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     axes[-1].set_xlabel("as-of date: when the figure was true or stated")
     return fig
+
+
+NODE_STYLE = {
+    "person": {"marker": "o", "color": OKABE_ITO[1]},
+    "organisation": {"marker": "s", "color": OKABE_ITO[0]},
+    "outlet": {"marker": "D", "color": OKABE_ITO[2]},
+    "article": {"marker": "p", "color": OKABE_ITO[6]},
+}
+EDGE_STYLE = {
+    "relayed": {"linestyle": "-", "color": "0.35"},
+    "published": {"linestyle": "-", "color": "0.35"},
+    "copied from": {"linestyle": "--", "color": OKABE_ITO[5]},
+    "cites": {"linestyle": ":", "color": OKABE_ITO[4]},
+}
+
+
+def _layers(graph) -> dict[str, int]:
+    """Column of each node: articles last, every other node right of all its sources."""
+    import networkx as nx
+
+    flow = graph.edge_subgraph(
+        [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] != "copied from"]
+    ).copy()
+    flow.add_nodes_from(graph.nodes)
+    layer: dict[str, int] = {}
+    for node in nx.topological_sort(flow):
+        layer[node] = max((layer[p] + 1 for p in flow.predecessors(node)), default=0)
+    last = max(layer.values()) + 1
+    return {n: (last if n.startswith("article:") else layer[n]) for n in graph.nodes}
+
+
+def _barycentre_positions(graph, layers: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """(x, y) of every node: x is its layer; within a layer, nodes are ordered by the mean
+    row of the nodes they point to (right to left), which keeps most edges from crossing."""
+    columns: dict[int, list[str]] = {}
+    for node in sorted(graph.nodes):
+        columns.setdefault(layers[node], []).append(node)
+    height = max(len(c) for c in columns.values())
+    row: dict[str, float] = {}
+    for column in sorted(columns, reverse=True):
+        nodes = columns[column]
+        if column == max(columns):
+            order = nodes
+        else:
+
+            def centre(node: str) -> float:
+                targets = [row[t] for t in graph.successors(node) if t in row]
+                return sum(targets) / len(targets) if targets else height
+
+            order = sorted(nodes, key=lambda n: (centre(n), n))
+        spacing = height / len(order)
+        for index, node in enumerate(order):
+            row[node] = (index + 0.5) * spacing
+    return {n: (layers[n], -row[n]) for n in graph.nodes}
+
+
+def plot_relay_graph(graph) -> plt.Figure:
+    """Draw a :func:`claimtrail.provenance.relay_graph` left to right, speakers first.
+
+    Shapes give the node type (circle person, square organisation, diamond outlet,
+    pentagon article); solid edges are relays and publication, dashed edges copied text,
+    dotted edges a wire source an article cites. Node labels carry the claim ids that
+    start there.
+    """
+    layers = _layers(graph)
+    position = _barycentre_positions(graph, layers)
+    height = max(-y for _, y in position.values()) + 1
+    fig, ax = plt.subplots(figsize=(11, 0.45 * height + 1.5), layout="constrained")
+    for source, target, data in graph.edges(data=True):
+        (x0, y0), (x1, y1) = position[source], position[target]
+        style = EDGE_STYLE[data["relation"]]
+        bend = 0.25 if data["relation"] == "copied from" else 0.0
+        ax.annotate(
+            "",
+            xy=(x1, y1),
+            xytext=(x0, y0),
+            arrowprops={
+                "arrowstyle": "-|>",
+                "shrinkA": 7,
+                "shrinkB": 7,
+                "connectionstyle": f"arc3,rad={bend}",
+                **style,
+            },
+        )
+    for node, (x, y) in position.items():
+        data = graph.nodes[node]
+        style = NODE_STYLE["article" if node.startswith("article:") else data["type"]]
+        ax.plot(
+            [x],
+            [y],
+            marker=style["marker"],
+            color=style["color"],
+            markersize=11,
+            markeredgecolor="black",
+            linestyle="",
+        )
+        started = sorted(
+            {c for _, _, d in graph.out_edges(node, data=True) for c in d["claims"]}
+            - {c for _, _, d in graph.in_edges(node, data=True) for c in d["claims"]}
+        )
+        label = data["label"] + (f" ({' '.join(started)})" if started else "")
+        first, last = x == 0, node.startswith("article:")
+        ax.annotate(
+            label,
+            (x, y),
+            xytext=(-9 if first else 9 if last else 0, 0 if first or last else 8),
+            textcoords="offset points",
+            ha="right" if first else "left" if last else "center",
+            va="center" if first or last else "bottom",
+            fontsize=7.5,
+            color="0.05",
+        )
+    handles = [
+        plt.Line2D([], [], linestyle="", markeredgecolor="black", markersize=9, label=kind, **style)
+        for kind, style in NODE_STYLE.items()
+    ]
+    handles += [
+        plt.Line2D([], [], label=kind, **style)
+        for kind, style in EDGE_STYLE.items()
+        if kind != "published"
+    ]
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False
+    )
+    ax.set_xlim(-1.6, max(layers.values()) + 1.2)
+    ax.set_ylim(-height, 0.3)
+    ax.axis("off")
+    return fig

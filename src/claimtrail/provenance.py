@@ -281,3 +281,51 @@ def to_prov(graph: nx.DiGraph) -> ProvDocument:
         elif relation == "copied from":
             document.wasDerivedFrom(s, t, other_attributes={PROV_TYPE: "ct:copiedText"})
     return document
+
+
+def relay_graph(
+    corpus: pd.DataFrame,
+    claims: pd.DataFrame,
+    passages: Iterable[Passage],
+    wire_sources: Mapping[str, Iterable[str]],
+) -> nx.DiGraph:
+    """The relay chains as one graph for drawing: speaker -> relays -> outlets -> article.
+
+    Nodes are agents (``type`` person, organisation or outlet) and articles; each edge has
+    ``relation`` (relayed, published, copied from, cites) and ``claims`` (the claim ids
+    whose chain runs along it). Wire sources an article cites are linked to it with
+    ``cites``; copied text links the later article to the earlier one.
+    """
+    full = build_graph(corpus, claims, passages)
+    outlets = {n for n, d in full.nodes(data=True) if d.get("type") == "outlet"}
+    graph = nx.DiGraph()
+
+    def add(node: str) -> None:
+        if node not in graph:
+            graph.add_node(node, **{k: full.nodes[node][k] for k in ("type", "label")})
+
+    for row in claims.to_dict("records"):
+        nodes = [f"agent:{name}" for name in chain_links(row["chain"])]
+        nodes.append(f"article:{row['article_id']}")
+        for node in nodes:
+            add(node)
+        for source, target in zip(nodes, nodes[1:], strict=False):
+            relation = "published" if target.startswith("article:") else "relayed"
+            if not graph.has_edge(source, target):
+                graph.add_edge(source, target, relation=relation, claims=[])
+            graph.edges[source, target]["claims"].append(row["claim_id"])
+    for source, target, data in full.edges(data=True):
+        if data["relation"] == "copied from":
+            add(source)
+            add(target)
+            graph.add_edge(source, target, relation="copied from", claims=[])
+    for article_id, agencies in sorted(wire_sources.items()):
+        for agency in sorted(agencies):
+            node = f"agent:{agency}"
+            if node not in graph:
+                graph.add_node(
+                    node, type="outlet" if node in outlets else "organisation", label=agency
+                )
+            add(f"article:{article_id}")
+            graph.add_edge(node, f"article:{article_id}", relation="cites", claims=[])
+    return graph

@@ -1,0 +1,76 @@
+"""HTML for the book: article text shown escaped, copied passages side by side.
+
+Article text contains markdown, links and could contain HTML; everything taken from a
+text is escaped with :func:`html.escape` before it is put into markup, so it renders
+inert and verbatim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+from claimtrail.reuse import Passage
+
+_TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def _normal(token: str) -> str:
+    """A token as compared: curly quotes and apostrophes made straight, case folded."""
+    return token.translate(str.maketrans("‘’“”–—…", "''\"\"--.")).casefold()
+
+
+def word_diff(a: str, b: str) -> tuple[str, str]:
+    """Both texts as escaped HTML with the words that differ marked ``<del>`` / ``<ins>``.
+
+    Words are compared after straightening quotes and folding case, so a curly apostrophe
+    against a straight one is not a difference; white space is kept as it is.
+    """
+    tokens_a, tokens_b = _TOKEN.findall(a), _TOKEN.findall(b)
+    matcher = difflib.SequenceMatcher(
+        None, [_normal(t) for t in tokens_a], [_normal(t) for t in tokens_b], autojunk=False
+    )
+    left, right = [], []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        chunk_a = html.escape("".join(tokens_a[a0:a1]))
+        chunk_b = html.escape("".join(tokens_b[b0:b1]))
+        if op == "equal":
+            left.append(chunk_a)
+            right.append(chunk_b)
+        else:
+            if chunk_a.strip():
+                left.append(f"<del>{chunk_a}</del>")
+            if chunk_b.strip():
+                right.append(f"<ins>{chunk_b}</ins>")
+    return "".join(left), "".join(right)
+
+
+def passages_table(passages: Iterable[Passage], texts: Mapping[str, str]) -> str:
+    """An HTML table of copied passages, the two raw texts side by side, differences marked."""
+    rows = []
+    for p in passages:
+        left, right = word_diff(
+            texts[p.doc_a][p.start_a : p.end_a], texts[p.doc_b][p.start_b : p.end_b]
+        )
+        rows.append(
+            "<tr>"
+            f"<td>{html.escape(p.doc_a)} {p.start_a}-{p.end_a}<br>{left}</td>"
+            f"<td>{html.escape(p.doc_b)} {p.start_b}-{p.end_b}<br>{right}</td>"
+            f"<td>{p.words}</td><td>{p.score:.3f}</td>"
+            "</tr>"
+        )
+    header = "<tr><th>article a</th><th>article b</th><th>words</th><th>score</th></tr>"
+    return (
+        '<table class="copied-passages"><thead>'
+        + header
+        + "</thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def escaped_text(text: str) -> str:
+    """Raw article text as inert HTML: escaped, line breaks kept, in a ``<pre>`` block."""
+    return f'<pre class="article-text">{html.escape(text)}</pre>'
