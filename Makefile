@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 BOOK_BUILD := $(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml \
 	--path-output book --warningiserror --nitpick --keep-going
 
-.PHONY: book test lint unit nbval book-check notebooks clean
+.PHONY: book test lint unit nbval book-check site-check browser notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,11 +20,11 @@ book: $(STAMP)
 	$(BOOK_BUILD)
 	@echo "$(CURDIR)/book/_build/html/index.html"
 
-test: lint unit nbval book-check
+test: lint unit nbval book-check site-check
 
 lint: $(STAMP)
-	$(BIN)/ruff check $(wildcard src tests notebooks benchmarks tools)
-	$(BIN)/ruff format --check $(wildcard src tests benchmarks tools)
+	$(BIN)/ruff check $(wildcard src tests checks notebooks benchmarks tools book/_ext)
+	$(BIN)/ruff format --check $(wildcard src tests checks benchmarks tools book/_ext)
 
 unit: $(STAMP)
 	$(BIN)/pytest tests
@@ -36,6 +36,16 @@ book-check: $(STAMP)
 	rm -rf book/_build
 	$(BOOK_BUILD)
 	test -f book/_build/html/index.html
+
+# Checks of the built book: real browser (headless Chromium), links, escaping, determinism.
+site-check: $(STAMP) browser
+	test -f book/_build/html/index.html || $(MAKE) book
+	$(BIN)/pytest -p no:cacheprovider checks
+
+# Debian's Chromium, installed when missing (no browser download at run time).
+browser:
+	command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # Re-execute every notebook in place and store its outputs (after changing the library or data).
 notebooks: $(STAMP)
