@@ -18,6 +18,7 @@ from claimtrail.provenance import (
     is_named,
     republished_source,
     to_prov,
+    wire_sources,
 )
 from claimtrail.reference import load_reference
 from claimtrail.reuse import Passage, find_copied_passages
@@ -84,9 +85,8 @@ def test_graph_and_prov_round_trip(data) -> None:
     statement = "statement:Sergey Smirnov:1700"
     assert sorted(graph.successors(statement)) == ["claim:C09", "claim:C12"]
     document = to_prov(graph)
-    for fmt in ("json",):
-        text = document.serialize(format=fmt)
-        assert ProvDocument.deserialize(content=text, format=fmt) == document
+    text = document.serialize(format="json")
+    assert ProvDocument.deserialize(content=text, format="json") == document
     provn = document.get_provn()
     assert "wasDerivedFrom(ct:article_003, ct:article_004" in provn
     assert "agent(ct:agent_Vladimir_Putin" in provn
@@ -101,3 +101,15 @@ def test_corpus_grades(data) -> None:
     assert "C1" in grades.loc["C05", "rules"].split()
     assert grades.loc["C07", "credibility"] == 2  # agrees with the official toll
     assert all(grades["reasons"].str.len() > 0)
+
+
+def test_wire_sources_come_from_the_body(data) -> None:
+    corpus = data[0]
+    wires = wire_sources(
+        dict(zip(corpus["article_id"], corpus["text"], strict=True)),
+        dict(zip(corpus["article_id"], corpus["outlet"], strict=True)),
+    )
+    assert wires["000"] == ["Reuters", "TASS"]  # its own outlet, Vestnik Kavkaza, left out
+    assert wires["001"] == ["Reuters"]  # Facebook in the page furniture is not a source
+    assert wires["003"] == wires["004"] == ["Al Arabiya"]
+    assert wires["002"] == []

@@ -205,6 +205,9 @@ RULES: tuple[Rule, ...] = (
         lambda e: bool(e.flags & {"stale", "population mismatch"}),
     ),
 )
+# Credibility from best supported to worst: a figure that cannot be judged (6) has no
+# support, but one that other figures contradict (5) has evidence against it.
+SUPPORT_ORDER = (1, 2, 3, 4, 6, 5)
 NOTES = (
     "No rule gives A: complete reliability needs a record of accuracy that a handful of "
     "articles cannot establish.",

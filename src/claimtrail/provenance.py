@@ -21,8 +21,10 @@ import networkx as nx
 import pandas as pd
 from prov.model import PROV_TYPE, ProvDocument
 
+from claimtrail.attribution import find_relays
 from claimtrail.claims import chain_links
 from claimtrail.comparisons import all_flags, comparable_figures, point, timeline_frame
+from claimtrail.furniture import body_spans
 from claimtrail.grading import Evidence, Grade, grade
 from claimtrail.reuse import Passage
 
@@ -329,3 +331,23 @@ def relay_graph(
             add(f"article:{article_id}")
             graph.add_edge(node, f"article:{article_id}", relation="cites", claims=[])
     return graph
+
+
+def wire_sources(
+    texts: Mapping[str, str], outlets: Mapping[str, object] | None = None
+) -> dict[str, list[str]]:
+    """The news agencies and outlets each article's body cites (Reuters, TASS, Al Arabiya),
+    its own outlet left out: article id -> sorted names."""
+    outlets = outlets or {}
+    found = {}
+    for article_id, text in texts.items():
+        body = body_spans(text)
+        names = {
+            agent
+            for start, _, agent, kind in find_relays(text)
+            if kind in ("agency", "outlet")
+            and agent != outlets.get(article_id)
+            and any(s <= start < e for s, e in body)
+        }
+        found[article_id] = sorted(names)
+    return found
