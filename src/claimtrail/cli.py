@@ -1,4 +1,4 @@
-"""The ``claimtrail`` command line: ``reuse`` and ``provenance``.
+"""The ``claimtrail`` command line: ``extract``, ``reuse`` and ``provenance``.
 
 Run ``claimtrail COMMAND --help`` for each command's options. Outputs go to standard
 output, or to a file given with ``-o`` that is written atomically.
@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from claimtrail.documents import Document, InputProblem, iter_documents
+import pandas as pd
+
+from claimtrail.documents import MAX_CHARS, Document, InputProblem, iter_documents
 from claimtrail.errors import DataError
+from claimtrail.extract import OUTPUT_COLUMNS
 from claimtrail.furniture import body_spans
 from claimtrail.outputs import atomic_writer
 
@@ -87,6 +91,91 @@ def run_reuse(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _corpus_metadata(paths: Sequence[str]) -> dict[str, dict]:
+    """File name -> published, outlet, republished_from, for files listed in the corpus
+    (data/articles.csv of the repository holding the first input, or the working folder)."""
+    from claimtrail.corpus import find_root, read_articles
+    from claimtrail.provenance import republished_source
+
+    for start in [*(Path(p).resolve().parent for p in paths[:1]), Path.cwd()]:
+        try:
+            root = find_root(start)
+        except DataError:
+            continue
+        articles = read_articles(root)
+        return {
+            row["file"]: {
+                "published": None if pd.isna(row["published"]) else row["published"],
+                "outlet": None if pd.isna(row["outlet"]) else row["outlet"],
+                "republished_from": republished_source(row["republished_from"]),
+            }
+            for row in articles.to_dict("records")
+        }
+    return {}
+
+
+def _cell(value: object) -> object:
+    """A value as written: whole floats as integers, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """``claimtrail extract``: every estimate claim in the inputs, one row each."""
+    from tqdm import tqdm
+
+    from claimtrail.extract import Article, run_dask, run_local
+
+    metadata = _corpus_metadata(args.inputs)
+    problems: list[InputProblem] = []
+    sources: dict[str, str] = {}
+
+    def articles() -> Iterator[Article]:
+        for item in iter_documents(args.inputs, max_chars=args.max_chars):
+            if isinstance(item, InputProblem):
+                problems.append(item)
+                continue
+            known = metadata.get(Path(item.source).name, {}) if item.source.endswith(".txt") else {}
+            sources[item.id] = item.source
+            yield Article(
+                item.id,
+                item.text,
+                item.published or known.get("published"),
+                known.get("outlet"),
+                known.get("republished_from"),
+            )
+
+    quiet = args.quiet or not sys.stderr.isatty()
+    if args.engine == "dask":
+        results = run_dask(articles(), scheduler=args.scheduler, workers=args.workers)
+    else:
+        results = run_local(articles(), workers=args.workers)
+    with _output(args.output) as stream:
+        writer = None
+        if args.format == "csv":
+            writer = csv.DictWriter(stream, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+        for doc_id, rows, error in tqdm(
+            results, desc="articles", unit="doc", disable=quiet, file=sys.stderr
+        ):
+            if error:
+                problems.append(
+                    InputProblem(sources.get(doc_id, doc_id), f"extraction failed: {error}")
+                )
+            for row in rows:
+                if writer:
+                    writer.writerow({k: _cell(row[k]) for k in OUTPUT_COLUMNS})
+                else:
+                    stream.write(
+                        json.dumps({k: row[k] for k in OUTPUT_COLUMNS}, ensure_ascii=False) + "\n"
+                    )
+    _report(problems)
+    return 1 if problems else 0
+
+
 def run_provenance(args: argparse.Namespace) -> int:
     """``claimtrail provenance``: the corpus's provenance graph as W3C PROV."""
     from claimtrail.claims import load_claims
@@ -117,6 +206,56 @@ def build_parser() -> argparse.ArgumentParser:
         description="Estimates of fighters and casualties in news text, and where they came from.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract estimate claims (fighters, killed, injured, ...) from news text",
+        description="Extract every estimate claim from the inputs, following the codebook. "
+        "Writes one row per claim: " + ", ".join(OUTPUT_COLUMNS) + ". Offsets index the raw "
+        "text. Relative dates are resolved against each document's publication date (the "
+        "'published' field of CSV/JSONL input, or data/articles.csv for corpus files). Bad "
+        "inputs are listed on standard error at the end, the other documents' results are "
+        "still written, and the exit status is 1.",
+    )
+    extract.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt files, folders of them (searched recursively), or .csv/.jsonl "
+        "files with columns id, text and optional published (ISO date)",
+    )
+    extract.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    extract.add_argument(
+        "--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)"
+    )
+    extract.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="parallel worker processes (default 1)"
+    )
+    extract.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes (default) or Dask (dask.bag over partitions)",
+    )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: a running Dask scheduler, e.g. "
+        "tcp://10.0.0.5:8786; without it a local cluster of --workers processes",
+    )
+    extract.add_argument(
+        "--max-chars",
+        type=int,
+        default=MAX_CHARS,
+        metavar="N",
+        help=f"refuse a single document longer than N characters (default {MAX_CHARS:,})",
+    )
+    extract.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (it is also off when standard error is not a terminal)",
+    )
+    extract.set_defaults(run=run_extract)
 
     reuse = commands.add_parser(
         "reuse",

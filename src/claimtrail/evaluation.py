@@ -1,0 +1,134 @@
+"""Measure an extractor against hand-coded claims: matching rule, scores, misses and false hits.
+
+**Matching rule.** An extracted claim matches a hand-coded claim when they are in the
+same article, their character spans overlap, and they have the same measure and the
+same bounds (low, best and high all equal, an empty bound matching only an empty one).
+Each hand-coded claim is paired with at most one extracted claim: the one whose span
+overlaps it most. Precision is matches / extracted claims; recall is matches /
+hand-coded claims. Per-field accuracy is computed over the span-overlap pairs, whether
+or not they match: bounds, qualifier, as-of (the same date and precision) and speaker
+(the same name, ignoring case and the -ey/-ei spelling of Russian names).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from claimtrail.attribution import name_key
+
+BOUNDS = ("low", "best", "high")
+
+
+def _value(row: Mapping, key: str) -> object:
+    value = row.get(key)
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
+def _number(row: Mapping, key: str) -> float | None:
+    value = _value(row, key)
+    return None if value is None else float(value)
+
+
+def same_bounds(a: Mapping, b: Mapping) -> bool:
+    """True when low, best and high are all equal (empty matches only empty)."""
+    return all(_number(a, k) == _number(b, k) for k in BOUNDS)
+
+
+def _overlap(a: Mapping, b: Mapping) -> int:
+    return min(int(a["end"]), int(b["end"])) - max(int(a["start"]), int(b["start"]))
+
+
+@dataclass
+class Evaluation:
+    """Scores of one extraction against the hand coding."""
+
+    gold: int
+    extracted: int
+    matched: int
+    field_correct: dict[str, int] = field(default_factory=dict)
+    pairs: int = 0
+    misses: list[dict] = field(default_factory=list)
+    false_hits: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Matches / extracted claims (1.0 when nothing was extracted and nothing coded)."""
+        return self.matched / self.extracted if self.extracted else float(self.gold == 0)
+
+    @property
+    def recall(self) -> float:
+        """Matches / hand-coded claims."""
+        return self.matched / self.gold if self.gold else 1.0
+
+    def field_accuracy(self) -> dict[str, float]:
+        """Share of span-overlap pairs on which each field agrees."""
+        return {
+            k: (v / self.pairs if self.pairs else math.nan) for k, v in self.field_correct.items()
+        }
+
+
+def _field_agreement(gold: Mapping, found: Mapping) -> dict[str, bool]:
+    return {
+        "measure": _value(gold, "measure") == _value(found, "measure"),
+        "bounds": same_bounds(gold, found),
+        "qualifier": _value(gold, "qualifier") == _value(found, "qualifier"),
+        "as_of": (_value(gold, "as_of"), _value(gold, "as_of_precision"))
+        == (_value(found, "as_of"), _value(found, "as_of_precision")),
+        "speaker": name_key(_value(gold, "speaker")) == name_key(_value(found, "speaker")),
+    }
+
+
+def _difference(gold: Mapping, found: Mapping) -> str:
+    agreement = _field_agreement(gold, found)
+    parts = []
+    if not agreement["measure"]:
+        parts.append(f"measure {found.get('measure')} instead of {gold.get('measure')}")
+    if not agreement["bounds"]:
+        shown = [
+            f"{k} {_number(found, k)} instead of {_number(gold, k)}"
+            for k in BOUNDS
+            if _number(found, k) != _number(gold, k)
+        ]
+        parts.append("; ".join(shown))
+    return ", ".join(parts)
+
+
+def evaluate(
+    gold: Iterable[Mapping], found: Iterable[Mapping], article_key: str = "article"
+) -> Evaluation:
+    """Score ``found`` against ``gold``; both are rows with article, start, end, measure,
+    low, best, high (and optionally qualifier, as_of, as_of_precision, speaker, quote)."""
+    gold, found = list(gold), list(found)
+    used: set[int] = set()
+    result = Evaluation(gold=len(gold), extracted=len(found), matched=0)
+    result.field_correct = dict.fromkeys(("measure", "bounds", "qualifier", "as_of", "speaker"), 0)
+    matched_found: set[int] = set()
+    for g in gold:
+        candidates = [
+            (i, _overlap(g, f))
+            for i, f in enumerate(found)
+            if i not in used and f[article_key] == g[article_key] and _overlap(g, f) > 0
+        ]
+        if not candidates:
+            result.misses.append({**g, "reason": "not extracted"})
+            continue
+        index = max(candidates, key=lambda c: (c[1], -c[0]))[0]
+        used.add(index)
+        result.pairs += 1
+        for name, ok in _field_agreement(g, found[index]).items():
+            result.field_correct[name] += ok
+        if g.get("measure") == found[index].get("measure") and same_bounds(g, found[index]):
+            result.matched += 1
+            matched_found.add(index)
+        else:
+            reason = "extracted with " + _difference(g, found[index])
+            result.misses.append({**g, "reason": reason})
+            result.false_hits.append({**found[index], "reason": reason})
+    for i, f in enumerate(found):
+        if i not in used:
+            result.false_hits.append({**f, "reason": "no hand-coded claim overlaps it"})
+    return result

@@ -1,0 +1,532 @@
+"""Automatic extraction of estimate claims from raw news text.
+
+The rules follow the codebook (book/codebook.md), applied to the article body only:
+
+1. Every numeric expression of the body is found (:func:`claimtrail.numbers.find_numbers`).
+2. Years, dates ("July 23"), clock times, durations and ages ("nine-minute",
+   "9-year-old"), money, percentages and multipliers are dropped: they are not counts.
+3. The counted noun is the head of the noun phrase after the number ("potential suicide
+   bombers", "Su-24 fighter aircraft" -> aircraft). A head that names people makes a
+   claim; any other head (aircraft, wars, videos) does not. With no noun after the
+   number, the claim needs a casualty verb just before it ("injuring 23"), a "number of
+   <people>" in its sentence, or an earlier claim in the same paragraph whose noun it
+   leaves out ("A year ago there were a hundred").
+4. The measure comes from the verbs of the sentence: killed, injured, detained, tracked,
+   recruited, returned; a combatant noun with none of these counts fighters. A generic
+   noun ("people") with no such verb is not a claim.
+5. The as-of date is a time expression in the claim's sentence, resolved against the
+   date of the statement that carries it (a time attached to a reporting verb, "said
+   last October") or else against the article's publication date; with none, the
+   figure is as of the publication date.
+6. Speaker and relay chain come from :mod:`claimtrail.attribution`, hedges from
+   :mod:`claimtrail.hedges`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from claimtrail.attribution import attribute, sentence_spans
+from claimtrail.furniture import body_spans, segment_article
+from claimtrail.hedges import hedges_near
+from claimtrail.numbers import NumberExpression, find_numbers
+from claimtrail.timeref import TimeRef, find_time_expressions, precision_of, resolve
+
+OUTPUT_COLUMNS = (
+    "article",
+    "start",
+    "end",
+    "quote",
+    "measure",
+    "population",
+    "place",
+    "low",
+    "best",
+    "high",
+    "qualifier",
+    "as_of",
+    "as_of_precision",
+    "speaker",
+    "chain",
+    "hedge",
+)
+
+COMBATANTS = frozenset(
+    """fighters fighter militants militant jihadists jihadist terrorists terrorist insurgents
+    insurgent rebels rebel troops soldiers soldier gunmen gunman warlords warlord commanders
+    commander recruits recruit members member volunteers mercenaries extremists bombers
+    bomber attackers attacker combatants policemen officers guards servicemen marines
+    paratroopers men""".split()
+)
+PEOPLE = COMBATANTS | frozenset(
+    """people persons person civilians civilian residents citizens nationals russians
+    americans syrians iraqis afghans chechens children child women men students journalists
+    journalist workers protesters demonstrators refugees migrants victims hostages prisoners
+    detainees suspects passengers worshippers pilgrims villagers patients doctors returnees
+    individuals staff police others bodies youths""".split()
+)
+# A head word that names the measure itself: "7 dead", "40 wounded", "11 bodies".
+MEASURE_WORDS = {
+    "dead": "killed",
+    "killed": "killed",
+    "bodies": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "hurt": "injured",
+}
+# Nouns that imply the measure when nothing else in the sentence gives it.
+NOUN_MEASURES = {
+    "detainees": "detained",
+    "prisoners": "detained",
+    "hostages": "detained",
+    "returnees": "returned",
+    "recruits": "recruited",
+    "recruit": "recruited",
+}
+MEASURE_VERBS = (
+    (
+        "killed",
+        r"kill\w*|dead|died|death toll|deaths|beheaded|executed|slain|murdered|"
+        r"lost their lives|perished|destroyed|eliminated|massacred|shot dead",
+    ),
+    ("injured", r"injur\w*|wound\w*|hurt|hospitali[sz]ed"),
+    ("detained", r"detain\w*|arrest\w*|captured|abducted|kidnapped|taken hostage|held"),
+    ("tracked", r"keep track|kept track|tracking|tracked|monitor\w*|under surveillance|watch list"),
+    ("recruited", r"recruit\w*|enlisted"),
+    ("returned", r"return\w*|came back|come back"),
+    (
+        "fighters",
+        r"fight\w*|join\w*|taking part|took part|on the side of|on \w+'s side|"
+        r"in the ranks|under arms",
+    ),
+)
+_MEASURE_PATTERNS = tuple((m, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for m, p in MEASURE_VERBS)
+# The predicate of the counted people: "were killed", "had been wounded", "died".
+_PREDICATE = re.compile(
+    r"\b(?:(?:were|was|are|is|been|being)\s+(?:\w+\s+)?(killed|wounded|injured|hurt|"
+    r"detained|arrested|captured|abducted|kidnapped|monitored|tracked|recruited|executed|"
+    r"beheaded|slain|shot dead)|(died|perished))\b",
+    re.IGNORECASE,
+)
+_PREDICATE_MEASURE = {
+    "killed": "killed",
+    "executed": "killed",
+    "beheaded": "killed",
+    "slain": "killed",
+    "shot dead": "killed",
+    "died": "killed",
+    "perished": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "hurt": "injured",
+    "detained": "detained",
+    "arrested": "detained",
+    "captured": "detained",
+    "abducted": "detained",
+    "kidnapped": "detained",
+    "monitored": "tracked",
+    "tracked": "tracked",
+    "recruited": "recruited",
+}
+_HYPOTHETICAL = re.compile(r"\b(?:even if|if|unless|whether)\b[^.;]{0,60}$", re.IGNORECASE)
+_NOT_COUNT_AFTER = re.compile(
+    r"^(?:\s*(?:%|percent\b|per cent\b|a\.m\.|p\.m\.|o'clock\b|(?:mile|km|kilomet|metre|meter|"
+    r"kg|ton|tonne|dollar|euro|rouble|ruble|pound|second|minute|hour|day|week|month|year|decade|"
+    r"centur)\w*\b))",
+    re.IGNORECASE,
+)
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:[$€£]|\b(?:route|resolution|page|no\.|number|article|flight|room|chapter|section|"
+    r"street|highway|paragraph|unit|brigade|division)\s*)$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_STREET_AFTER = re.compile(
+    r"^\s+(?:[A-Z]\w+\s+){0,2}(?:street|st\.|avenue|road|lane)\b", re.IGNORECASE
+)
+_WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
+_NP_STOP = frozenset(
+    """of from in on at to for with by who which that and or but as than had has have was were
+    is are be been being will would could can said says say including among after before
+    during since into over under while when where whose""".split()
+)
+_VERB_ENDINGS = ("ing", "ed")
+# Person nouns that also modify a following noun ("fighter aircraft", "soldier's"): the
+# noun phrase goes on past them; any other person noun ends it ("militants remain").
+_MODIFIER_NOUNS = frozenset("fighter soldier militant rebel police terrorist".split())
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:kill\w*|injur\w*|wound\w*|beheaded|executed|detain\w*|arrest\w*|toll\s+(?:rose|"
+    r"climbed|reached|stood|of)(?:\s+to)?|toll\s+(?:at|is|was))\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_OF = re.compile(r"\bnumber of\b((?:\s+[\w'’.-]+){1,8})", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|stated|told|announced|estimated|reported|added|declared|confirmed|wrote)\b",
+    re.IGNORECASE,
+)
+_NOW_BEFORE = re.compile(r"\bnow\b[^.;]{0,25}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One text to extract from: id, raw text, publication date (ISO, partial) if known,
+    and the outlet and republication source when known (for the relay chain)."""
+
+    id: str
+    text: str
+    published: str | None = None
+    outlet: str | None = None
+    republished_from: str | None = None
+
+
+def _is_not_count(text: str, expr: NumberExpression) -> bool:
+    """True for numbers that are dates, times, measurements, money or labels."""
+    if expr.qualifier == "multiplier" or expr.looks_like_year:
+        return True
+    if expr.hyphen_compound and not re.match(
+        r"-strong\b", text[expr.value_end : expr.value_end + 8]
+    ):
+        return True
+    after, before = text[expr.end : expr.end + 24], text[max(0, expr.start - 24) : expr.start]
+    return bool(
+        _NOT_COUNT_AFTER.match(after)
+        or _NOT_COUNT_BEFORE.search(before)
+        or _DATE_BEFORE.search(before)
+        or _DATE_AFTER.match(after)
+        or _STREET_AFTER.match(after)
+        or re.match(r"^\s*:\d", after)
+    )
+
+
+def _noun_phrase(text: str, end: int, limit: int) -> tuple[str | None, int, str]:
+    """The head noun after a number, the phrase's end offset and the phrase's words.
+
+    The phrase runs until a stop word, a verb form ("fighting", "joined"), punctuation
+    other than quotes and hyphens, a person noun (unless it can modify a noun:
+    "fighter"), or five words; its head is its last word, so "Su-24 fighter aircraft" is
+    headed by "aircraft" and "25,000 militants remain" by "militants".
+    """
+    words: list[tuple[str, int]] = []
+    for match in _WORD.finditer(text, end, limit):
+        token = match.group()
+        word = token.strip("'’\"“”")
+        if not word:
+            continue
+        full_stop = word.endswith(".") and len(word) > 4  # "bombers." ends a sentence; "U.S." not
+        lower = word.lower()[:-1] if full_stop else word.lower()
+        if not re.match(r"\w", word) or lower in _NP_STOP:
+            break
+        if words and lower.endswith(_VERB_ENDINGS) and lower not in PEOPLE:
+            break
+        words.append((lower, match.end() - (1 if full_stop else 0)))
+        if len(words) == 5 or (lower in PEOPLE and lower not in _MODIFIER_NOUNS):
+            break
+    if not words:
+        return None, end, ""
+    head, head_end = words[-1]
+    return ("fighters" if head == "strong" else head), head_end, text[end:head_end].strip()
+
+
+def _nearest_cue(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
+    """The measure of the cue word nearest to the span start:end in the sentence."""
+    s0, s1 = sentence
+    best: tuple[int, str] | None = None
+    for measure, pattern in _MEASURE_PATTERNS:
+        for match in pattern.finditer(text, s0, s1):
+            m0, m1 = match.span()
+            distance = m0 - end if m0 >= end else start - m1 if m1 <= start else 0
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, measure)
+    return best[1] if best else None
+
+
+def _measure(
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    phrase_end: int,
+    head: str,
+    casualty: re.Match[str] | None,
+) -> str | None:
+    """What a figure counts, by the first rule that applies (module docstring, rule 4):
+    a casualty verb just before it ("killing 80"); a head that names the measure ("7
+    dead"); the predicate of the counted people ("were killed", "died"); the nearest cue
+    word in the sentence; a noun that implies it ("detainees"); a combatant noun."""
+    if casualty:
+        words = casualty.group().lower()
+        return "killed" if "toll" in words else _measure_of_words(words)
+    if head in MEASURE_WORDS:
+        return MEASURE_WORDS[head]
+    clause_end = min(
+        [i for i in (text.find(";", phrase_end, sentence[1]),) if i >= 0] + [sentence[1]]
+    )
+    predicate = _PREDICATE.search(text, phrase_end, clause_end)
+    if predicate:
+        return _PREDICATE_MEASURE[(predicate.group(1) or predicate.group(2)).lower()]
+    cue = _nearest_cue(text, sentence, start, phrase_end)
+    if cue:
+        return cue
+    if head in NOUN_MEASURES:
+        return NOUN_MEASURES[head]
+    return "fighters" if head in COMBATANTS else None
+
+
+def _measure_of_words(words: str) -> str | None:
+    for measure, pattern in _MEASURE_PATTERNS:
+        if pattern.search(words):
+            return measure
+    return None
+
+
+def _place(text: str, start: int, limit: int) -> str:
+    match = re.compile(r"\s+(?:in|inside)\s+((?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,4})").match(
+        text, start, limit
+    )
+    return match.group(1).strip() if match else ""
+
+
+def _statement_times(
+    text: str, sentence: tuple[int, int], position: int | None, reference: str
+) -> list[tuple[int, TimeRef]]:
+    """Times attached to a reporting verb in a sentence: "said last October", or, when a
+    claim ``position`` is given, "Last month, the envoy confirmed that" before it."""
+    s0, s1 = sentence
+    found = []
+    for start, end, words in find_time_expressions(text[s0:s1]):
+        before = text[max(s0, s0 + start - 25) : s0 + start]
+        between = text[s0 + end : position] if position and s0 + end <= position else ""
+        if _REPORTING.search(before) or _REPORTING.search(between):
+            resolved = resolve(words, reference)
+            if resolved is not None:
+                found.append((s0 + start, resolved))
+    return found
+
+
+def _as_of(
+    text: str, sentences: list[tuple[int, int]], index: int, start: int, published: str | None
+) -> TimeRef | None:
+    """The as-of date of a number at ``start`` in ``sentences[index]`` (module rule 5).
+
+    In order: a statement time in the sentence (or else the sentence before) becomes the
+    reference; "now" just before the number makes the figure as of that reference; else
+    the nearest other time expression after the number, then before it, resolved against
+    the reference; else the statement time; else the publication date.
+    """
+    if published is None:
+        return None
+    own = TimeRef(published, precision_of(published), "", "the article's own date")
+    s0, s1 = sentences[index]
+    statements = _statement_times(text, sentences[index], start, published)
+    if not statements and index > 0:
+        statements = _statement_times(text, sentences[index - 1], None, published)
+    statement = statements[0][1] if statements else None
+    base = statement.date if statement else published
+    if _NOW_BEFORE.search(text[max(s0, start - 30) : start]):
+        return statement or own
+    attached = {position for position, _ in statements}
+    others = [
+        (s0 + t0, words)
+        for t0, _, words in find_time_expressions(text[s0:s1])
+        if s0 + t0 not in attached
+    ]
+    after = [o for o in others if o[0] > start]
+    before = [o for o in others if o[0] < start][::-1]
+    for _, words in after + before:
+        event = resolve(words, base)
+        if event is not None:
+            return event
+    return statement or own
+
+
+def _counted(
+    text: str, expr: NumberExpression, sentence: tuple[int, int], previous: str | None
+) -> tuple[str, int, str, re.Match[str] | None] | None:
+    """(head noun, phrase end, phrase, casualty verb before) for a number that counts
+    people, or None (module docstring, rule 3)."""
+    s0, s1 = sentence
+    start, end = expr.start, expr.end
+    after = end
+    if text.startswith("-strong", expr.value_end):
+        phrase = re.match(r"-strong(?:\s+[a-z]+)?", text[expr.value_end : s1]).group()
+        return "fighters", expr.value_end + len(phrase), phrase.lstrip("-"), None
+    if expr.qualifier == "vague":
+        skip = re.match(r"\s+of\b", text[end:s1])
+        after = end + skip.end() if skip else end
+    head, phrase_end, phrase = _noun_phrase(text, after, s1)
+    casualty = _CASUALTY_BEFORE.search(text[max(s0, start - 30) : start])
+    if head is not None:
+        people = head in PEOPLE or head in MEASURE_WORDS
+        return (head, phrase_end, phrase, casualty) if people else None
+    counted = _NUMBER_OF.search(text[s0:s1])
+    counted_head, _, counted_phrase = (
+        _noun_phrase(counted.group(1), 0, len(counted.group(1))) if counted else (None, 0, "")
+    )
+    if casualty:
+        return "people", end, "", casualty
+    if counted_head in PEOPLE:
+        return counted_head, end, counted_phrase, None
+    if previous is not None:
+        return previous, end, "", None
+    if _PREDICATE.match(text, end + len(text[end:s1]) - len(text[end:s1].lstrip())):
+        return "people", end, "", None
+    return None
+
+
+def _claims_in_sentence(
+    article: Article, sentences: list[tuple[int, int]], index: int, previous: str | None
+) -> Iterator[tuple[dict, str]]:
+    text = article.text
+    s0, s1 = sentences[index]
+    for found in find_numbers(text[s0:s1]):
+        expr = replace(
+            found,
+            start=found.start + s0,
+            end=found.end + s0,
+            value_start=found.value_start + s0,
+            value_end=found.value_end + s0,
+        )
+        if _is_not_count(text, expr):
+            continue
+        counted = _counted(text, expr, (s0, s1), previous)
+        if counted is None:
+            continue
+        head, phrase_end, phrase, casualty = counted
+        previous = head
+        if _HYPOTHETICAL.search(text[s0 : expr.start]):
+            continue
+        measure = _measure(text, (s0, s1), expr.start, phrase_end, head, casualty)
+        if measure is None:
+            continue
+        quote_start = max(s0, expr.start - 30) + casualty.start() if casualty else expr.start
+        quote_end = max(expr.end, phrase_end)
+        as_of = _as_of(text, sentences, index, expr.start, article.published)
+        who = attribute(
+            text,
+            expr.start,
+            expr.end,
+            outlet=article.outlet,
+            republished_from=article.republished_from,
+        )
+        yield (
+            {
+                "article": article.id,
+                "start": quote_start,
+                "end": quote_end,
+                "quote": text[quote_start:quote_end],
+                "measure": measure,
+                "population": phrase or head,
+                "place": _place(text, phrase_end, s1),
+                "low": expr.low,
+                "best": expr.best,
+                "high": expr.high,
+                "qualifier": expr.qualifier,
+                "as_of": as_of.date if as_of else None,
+                "as_of_precision": as_of.precision if as_of else None,
+                "speaker": who.speaker,
+                "chain": " > ".join(who.chain),
+                "hedge": "; ".join(h.words for h in hedges_near(text, expr.start, expr.end)),
+            },
+            head,
+        )
+
+
+def extract_claims(article: Article) -> list[dict]:
+    """Every estimate claim in the article body, as rows with ``OUTPUT_COLUMNS``."""
+    body = body_spans(article.text) or [
+        (segment.start, segment.end)
+        for segment in segment_article(article.text)
+        if segment.kind != "furniture"
+    ]  # a text too short to have a prose body (a one-line report) is all body
+    sentences = [
+        (s, e) for s, e in sentence_spans(article.text) if any(b0 <= s < b1 for b0, b1 in body)
+    ]
+    rows: list[dict] = []
+    previous: str | None = None
+    previous_line = None
+    for index, (start, _) in enumerate(sentences):
+        line = next(b for b in body if b[0] <= start < b[1])
+        if line != previous_line:
+            previous, previous_line = None, line
+        for row, head in _claims_in_sentence(article, sentences, index, previous):
+            rows.append(row)
+            previous = head
+    return rows
+
+
+def extract_safely(article: Article) -> tuple[str, list[dict], str | None]:
+    """Worker function (picklable): (article id, claims, error message or None).
+
+    An exception inside one document is returned as its error, so one bad document
+    never stops a run over many.
+    """
+    try:
+        return article.id, extract_claims(article), None
+    except Exception as exc:  # noqa: BLE001 - reported per document, run continues
+        return article.id, [], f"{type(exc).__name__}: {exc}"
+
+
+Result = tuple[str, list[dict], str | None]
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_local(articles: Iterator[Article], workers: int = 1) -> Iterator[Result]:
+    """Extract from a stream of articles, in input order, with ``workers`` processes.
+
+    With one worker everything runs here; with more, a process pool maps the stream
+    lazily (``imap``), so memory does not grow with the number of documents.
+    """
+    if workers <= 1:
+        yield from map(extract_safely, articles)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        yield from pool.imap(extract_safely, articles, chunksize=16)
+
+
+def run_dask(
+    articles: Iterator[Article],
+    scheduler: str | None = None,
+    workers: int = 2,
+    batch_size: int = 2000,
+) -> Iterator[Result]:
+    """Extract through Dask: each batch of articles becomes a dask.bag mapped over partitions.
+
+    ``scheduler`` is the address of a running Dask scheduler ("tcp://host:8786") for a
+    real cluster; without one a local cluster of ``workers`` processes is started.
+    Results come back in input order; batches keep memory flat on long inputs.
+    """
+    import dask.bag as db
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    client = Client(scheduler or cluster)
+    try:
+        for batch in _batches(articles, batch_size):
+            bag = db.from_sequence(batch, npartitions=min(max(workers, 1) * 4, len(batch)))
+            yield from bag.map(extract_safely).compute(scheduler=client.get)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

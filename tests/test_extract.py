@@ -1,0 +1,225 @@
+"""The extractor: the corpus targets, the written passages, rules, parallel engines, CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claimtrail.claims import load_claims
+from claimtrail.cli import main
+from claimtrail.corpus import load_corpus
+from claimtrail.evaluation import evaluate
+from claimtrail.extract import OUTPUT_COLUMNS, Article, extract_claims, run_dask, run_local
+
+DATA = Path(__file__).parent / "data"
+
+
+def _corpus_articles(root: Path) -> list[Article]:
+    corpus = load_corpus(root)
+    clean = corpus.astype(object).where(corpus.notna(), None)
+    return [
+        Article(r.article_id, r.text, r.published, r.outlet, r.republished_from)
+        for r in clean.itertuples()
+    ]
+
+
+def _passages(name: str) -> tuple[list[dict], list[dict]]:
+    gold, found = [], []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        passage = json.loads(line)
+        for claim in passage["claims"]:
+            start = passage["text"].index(claim["quote"])
+            gold.append(
+                {
+                    **claim,
+                    "article": passage["id"],
+                    "start": start,
+                    "end": start + len(claim["quote"]),
+                }
+            )
+        found += extract_claims(Article(passage["id"], passage["text"], passage["published"]))
+    return gold, found
+
+
+def test_corpus_targets(repo_root: Path) -> None:
+    """Recall >= 0.95 and precision >= 0.90 against the hand coding (the issue's targets)."""
+    claims = load_claims(repo_root, load_corpus(repo_root))
+    found = [row for a in _corpus_articles(repo_root) for row in extract_claims(a)]
+    result = evaluate(claims.rename(columns={"article_id": "article"}).to_dict("records"), found)
+    assert result.recall >= 0.95 and result.precision >= 0.90, (result.misses, result.false_hits)
+    accuracy = result.field_accuracy()
+    assert accuracy["speaker"] == 1.0 and accuracy["qualifier"] == 1.0
+
+
+def test_no_non_claims_from_the_corpus(repo_root: Path) -> None:
+    found = [row for a in _corpus_articles(repo_root) for row in extract_claims(a)]
+    quotes = " | ".join(row["quote"] for row in found)
+    for not_a_claim in (
+        "nine-minute",
+        "9-minute",
+        "five-month",
+        "aircraft",
+        "Su-24",
+        "Top 12",
+        "1.4 million",
+        "2001",
+        "2016",
+        "August 8",
+        "July 23",
+    ):
+        assert not_a_claim not in quotes
+    for row in found:
+        text = next(
+            a.text for a in _corpus_articles(Path(__file__).parents[1]) if a.id == row["article"]
+        )
+        assert text[row["start"] : row["end"]] == row["quote"]
+
+
+def test_development_passages() -> None:
+    """The first set of written passages; its failures were read once and general rules
+    fixed, so this is a development score, not a held-out one."""
+    result = evaluate(*_passages("extraction_passages.jsonl"))
+    assert result.precision >= 0.90 and result.recall >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 13 people were killed, police said.", [("killed", 13.0, None, None)]),
+        (
+            "The attack left 7 dead and 40 wounded.",
+            [("killed", None, 7.0, None), ("injured", None, 40.0, None)],
+        ),
+        ("A 5,000-strong force advanced on the town.", [("fighters", None, 5000.0, None)]),
+        ("Some 400 people were injured in the blast.", [("injured", None, 400.0, None)]),
+        ("Police arrested 45 suspects on Monday.", [("detained", None, 45.0, None)]),
+        ("Even if they sent a million soldiers, they would fail.", []),
+        ("The convoy of 30 trucks left at 10:30 a.m. on 12 Main Street in 2015.", []),
+        ("A 9-year-old girl was among those hurt in the three-day siege.", []),
+        ("The air force sent five Su-24 fighter aircraft to the front.", []),
+    ],
+)
+def test_rules(text: str, expected: list) -> None:
+    rows = extract_claims(Article("t", text, "2016-05-04"))
+    assert [(r["measure"], r["low"], r["best"], r["high"]) for r in rows] == expected
+
+
+def test_relative_dates_resolve_against_the_statement() -> None:
+    text = (
+        '"The branch is growing," the envoy said back in April. "There are now 10,000 '
+        'fighters. A year ago there were a hundred," he stated.'
+    )
+    rows = extract_claims(Article("t", text, "2016-08-02"))
+    assert [(r["best"], r["as_of"], r["as_of_precision"]) for r in rows] == [
+        (10000.0, "2016-04", "month"),
+        (100.0, "2015-04", "month"),
+    ]
+
+
+def _generated(n: int) -> list[Article]:
+    sentences = [
+        "At least {n} people were killed in {place}, officials said on Tuesday.",
+        "Some {m} fighters joined the group last year, according to the ministry.",
+        "The toll rose to {n} after {k} more bodies were found, police said.",
+    ]
+    return [
+        Article(
+            f"d{i:03d}",
+            " ".join(
+                s.format(n=i + 3, m=10 * i + 5, k=i % 7 + 2, place=f"Town {i}") for s in sentences
+            ),
+            "2016-05-04",
+        )
+        for i in range(n)
+    ]
+
+
+def _rows(results) -> list[tuple]:
+    return sorted(tuple(str(r[k]) for k in OUTPUT_COLUMNS) for _, rows, _ in results for r in rows)
+
+
+def test_one_worker_n_workers_and_dask_agree() -> None:
+    articles = _generated(40)
+    one = _rows(run_local(iter(articles), workers=1))
+    two = _rows(run_local(iter(articles), workers=2))
+    dask = _rows(run_dask(iter(articles), workers=2, batch_size=15))
+    assert len(one) >= 80
+    assert one == two == dask
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_extract_on_raw(repo_root: Path) -> None:
+    code, out, err = _cli("extract", str(repo_root / "data" / "raw"))
+    assert code == 0 and err == ""  # no progress bar: standard error is not a terminal
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert tuple(rows[0]) == OUTPUT_COLUMNS and len(rows) == 17
+    first = next(r for r in rows if r["quote"].startswith("an estimated 5,000"))
+    assert (first["low"], first["high"], first["as_of"]) == ("5000", "7000", "2015-10")
+    assert first["chain"] == "Vladimir Putin > Alahednews > Global Research"
+
+
+def test_cli_extract_bad_inputs_named_and_others_written(tmp_path: Path) -> None:
+    good = tmp_path / "in.jsonl"
+    good.write_text(
+        json.dumps({"id": "a", "text": "At least 13 people were killed.", "published": "2016-01"})
+        + "\n{broken\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff")
+    table = tmp_path / "t.csv"
+    table.write_text("id,body\n1,x\n", encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("Some 40 people were hurt. " * 10, encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    code, _, err = _cli(
+        "extract",
+        str(good),
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "bad.txt"),
+        str(table),
+        str(big),
+        "--max-chars",
+        "100",
+        "--format",
+        "jsonl",
+        "-o",
+        str(target),
+    )
+    assert code == 1
+    for expected in (
+        "in.jsonl, line 2: malformed JSON",
+        "empty.txt: empty text",
+        "bad.txt: not valid UTF-8",
+        "t.csv: no column text",
+        "big.txt: text of",
+    ):
+        assert expected in err
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [(r["article"], r["low"], r["as_of"]) for r in rows] == [("a", 13.0, "2016-01")]
+
+
+def test_cli_help_documents_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    text = capsys.readouterr().out
+    for option in ("--workers", "--engine", "--format", "--quiet", "--scheduler", "--max-chars"):
+        assert option in text
+
+
+def test_outputs_are_plain_values() -> None:
+    rows = extract_claims(Article("t", "Some 400 people were injured.", None))
+    frame = pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
+    assert frame.loc[0, "as_of"] is None and frame.loc[0, "best"] == 400.0
