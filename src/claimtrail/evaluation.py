@@ -6,8 +6,9 @@ same bounds (low, best and high all equal, an empty bound matching only an empty
 Each hand-coded claim is paired with at most one extracted claim: the one whose span
 overlaps it most. Precision is matches / extracted claims; recall is matches /
 hand-coded claims. Per-field accuracy is computed over the span-overlap pairs, whether
-or not they match: bounds, qualifier, as-of (the same date and precision) and speaker
-(the same name, ignoring case and the -ey/-ei spelling of Russian names).
+or not they match, for the fields the hand coding has: measure, bounds, qualifier,
+as-of (the same date and precision) and speaker (the same name, ignoring case and the
+-ey/-ei spelling of Russian names).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Evaluation:
     extracted: int
     matched: int
     field_correct: dict[str, int] = field(default_factory=dict)
+    field_pairs: dict[str, int] = field(default_factory=dict)
     pairs: int = 0
     misses: list[dict] = field(default_factory=list)
     false_hits: list[dict] = field(default_factory=list)
@@ -65,9 +67,11 @@ class Evaluation:
         return self.matched / self.gold if self.gold else 1.0
 
     def field_accuracy(self) -> dict[str, float]:
-        """Share of span-overlap pairs on which each field agrees."""
+        """Share of span-overlap pairs on which each field agrees, over the pairs whose hand
+        coding has that field (the written passages code no as-of date or speaker)."""
         return {
-            k: (v / self.pairs if self.pairs else math.nan) for k, v in self.field_correct.items()
+            k: (v / self.field_pairs[k] if self.field_pairs[k] else math.nan)
+            for k, v in self.field_correct.items()
         }
 
 
@@ -105,7 +109,8 @@ def evaluate(
     gold, found = list(gold), list(found)
     used: set[int] = set()
     result = Evaluation(gold=len(gold), extracted=len(found), matched=0)
-    result.field_correct = dict.fromkeys(("measure", "bounds", "qualifier", "as_of", "speaker"), 0)
+    fields = ("measure", "bounds", "qualifier", "as_of", "speaker")
+    result.field_correct, result.field_pairs = dict.fromkeys(fields, 0), dict.fromkeys(fields, 0)
     matched_found: set[int] = set()
     for g in gold:
         candidates = [
@@ -120,7 +125,9 @@ def evaluate(
         used.add(index)
         result.pairs += 1
         for name, ok in _field_agreement(g, found[index]).items():
-            result.field_correct[name] += ok
+            if name in ("measure", "bounds") or name in g:  # fields the gold codes
+                result.field_correct[name] += ok
+                result.field_pairs[name] += 1
         if g.get("measure") == found[index].get("measure") and same_bounds(g, found[index]):
             result.matched += 1
             matched_found.add(index)

@@ -1,0 +1,277 @@
+"""Benchmark `claimtrail extract`: accuracy, throughput against quantulum3, memory at scale.
+
+Run from the repository root (`make benchmark`, or `python benchmarks/extraction.py`).
+Writes benchmarks/results/extraction.json and benchmarks/results/scaling.png.
+
+- accuracy: precision and recall against data/claims.csv (the targets: recall >= 0.95,
+  precision >= 0.90), and on the two sets of written passages in tests/data;
+- throughput: claimtrail's extractor and quantulum3's parser on the same texts, one
+  core, in one run, as a ratio (the target: at least 100);
+- scaling: `claimtrail extract` over generated corpora of growing size (built here from
+  sentence templates, never committed), wall time and peak memory of the whole process
+  tree, to show memory stays flat as the corpus grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import threading
+import time
+import warnings
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # a script, not a notebook: write files only
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import psutil  # noqa: E402
+
+from claimtrail.claims import load_claims  # noqa: E402
+from claimtrail.corpus import load_corpus  # noqa: E402
+from claimtrail.evaluation import evaluate  # noqa: E402
+from claimtrail.extract import Article, extract_claims  # noqa: E402
+from claimtrail.outputs import atomic_writer  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+WORK = ROOT / "benchmarks" / "_work"
+SIZES_MB = (16, 64, 256, 1024)
+
+TEMPLATES = (
+    "At least {n} people were killed when a car bomb exploded in {place} on {day}, police said.",
+    "The health ministry said some {m} people were wounded, {k} of them seriously.",
+    "According to the Syrian Observatory for Human Rights, more than {m} fighters have joined "
+    "the group since {month}.",
+    "Officials estimated that between {n} and {m} militants remain in the area.",
+    "The {k}-hour curfew will be lifted at 6 a.m., the governor told reporters.",
+    "Security forces arrested {k} suspects and seized {n} weapons in the raid.",
+    "Hundreds of residents fled the fighting, and dozens of families were still missing.",
+    "The army said it had lost {k} soldiers in the {k}-day offensive, which began in {year}.",
+    "Witnesses said the convoy of {n} trucks reached {place} after a {k}-minute delay.",
+    '"There are now {m} fighters in the province," the commander said in an interview.',
+)
+PLACES = ("Aleppo", "Mosul", "Kabul", "Mogadishu", "Sanaa", "Donetsk", "Maiduguri", "Gao")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def corpus_articles() -> list[Article]:
+    corpus = load_corpus(ROOT)
+    clean = corpus.astype(object).where(corpus.notna(), None)
+    return [
+        Article(r.article_id, r.text, r.published, r.outlet, r.republished_from)
+        for r in clean.itertuples()
+    ]
+
+
+def passages(name: str) -> tuple[list[dict], list[dict]]:
+    gold, found = [], []
+    for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
+        passage = json.loads(line)
+        for claim in passage["claims"]:
+            start = passage["text"].index(claim["quote"])
+            gold.append(
+                {
+                    **claim,
+                    "article": passage["id"],
+                    "start": start,
+                    "end": start + len(claim["quote"]),
+                }
+            )
+        found += extract_claims(Article(passage["id"], passage["text"], passage["published"]))
+    return gold, found
+
+
+def accuracy() -> dict:
+    """Precision and recall on the corpus and on both sets of written passages."""
+    articles = corpus_articles()
+    claims = load_claims(ROOT, load_corpus(ROOT))
+    found = [row for a in articles for row in extract_claims(a)]
+    results = {
+        "corpus": evaluate(
+            claims.rename(columns={"article_id": "article"}).to_dict("records"), found
+        ),
+        "development passages": evaluate(*passages("extraction_passages.jsonl")),
+        "held-out passages": evaluate(*passages("extraction_heldout.jsonl")),
+    }
+    return {
+        name: {
+            "claims": r.gold,
+            "extracted": r.extracted,
+            "matched": r.matched,
+            "precision": round(r.precision, 4),
+            "recall": round(r.recall, 4),
+            "field_accuracy": {k: round(v, 4) for k, v in r.field_accuracy().items()},
+        }
+        for name, r in results.items()
+    }
+
+
+def throughput(copies: int) -> dict:
+    """Seconds per article for both tools on the same distinct texts, and their ratio."""
+    from quantulum3 import parser
+
+    texts = [a.text + f"\n\nEnd note {k}." for k in range(copies) for a in corpus_articles()]
+    parser.parse("a warm-up of 3 people")  # loads quantulum3's unit tables once
+    extract_claims(Article("warm-up", "At least 3 people were killed.", "2016-01-01"))
+    started = time.process_time()
+    for text in texts:
+        parser.parse(text)
+    quantulum = (time.process_time() - started) / len(texts)
+    started = time.process_time()
+    for number, text in enumerate(texts):
+        extract_claims(Article(str(number), text, "2016-08-02"))
+    ours = (time.process_time() - started) / len(texts)
+    return {
+        "texts": len(texts),
+        "mean_chars": round(sum(map(len, texts)) / len(texts)),
+        "quantulum3_ms_per_article": round(quantulum * 1000, 3),
+        "claimtrail_ms_per_article": round(ours * 1000, 3),
+        "ratio": round(quantulum / ours, 1),
+    }
+
+
+def generate(path: Path, megabytes: int, seed: int = 7) -> int:
+    """Write a JSONL corpus of about ``megabytes`` MB from the templates; return documents."""
+    rng = random.Random(seed)
+    target, written, count = megabytes * 1024 * 1024, 0, 0
+    with open(path, "w", encoding="utf-8") as stream:
+        while written < target:
+            sentences = [
+                rng.choice(TEMPLATES).format(
+                    n=rng.randint(2, 900),
+                    m=rng.randint(100, 9000),
+                    k=rng.randint(2, 48),
+                    place=rng.choice(PLACES),
+                    day=rng.choice(DAYS),
+                    month=rng.choice(MONTHS),
+                    year=rng.randint(2010, 2016),
+                )
+                for _ in range(rng.randint(20, 40))
+            ]
+            body = "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3))
+            line = json.dumps({"id": f"g{count:07d}", "text": body, "published": "2016-05-04"})
+            stream.write(line + "\n")
+            written += len(line) + 1
+            count += 1
+    return count
+
+
+def _peak_tree_rss(process: psutil.Popen, peak: list[int], interval: float = 0.2) -> None:
+    while process.poll() is None:
+        try:
+            family = [process, *process.children(recursive=True)]
+            peak[0] = max(peak[0], sum(p.memory_info().rss for p in family if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(interval)
+
+
+def scaling(sizes: tuple[int, ...], workers: int) -> list[dict]:
+    """Wall time and peak memory (whole process tree) of `claimtrail extract` per size."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in sizes:
+        source = WORK / f"corpus_{size}mb.jsonl"
+        documents = generate(source, size)
+        output = WORK / f"claims_{size}mb.csv"
+        command = [
+            sys.executable,
+            "-m",
+            "claimtrail.cli",
+            "extract",
+            str(source),
+            "-o",
+            str(output),
+            "--quiet",
+            "--workers",
+            str(workers),
+        ]
+        peak = [0]
+        started = time.perf_counter()
+        process = psutil.Popen(command, cwd=ROOT)
+        watcher = threading.Thread(target=_peak_tree_rss, args=(process, peak))
+        watcher.start()
+        code = process.wait()
+        watcher.join()
+        elapsed = time.perf_counter() - started
+        claims = sum(1 for _ in open(output, encoding="utf-8")) - 1
+        rows.append(
+            {
+                "megabytes": size,
+                "documents": documents,
+                "claims": claims,
+                "exit": code,
+                "workers": workers,
+                "seconds": round(elapsed, 1),
+                "peak_rss_mb": round(peak[0] / 2**20, 1),
+                "documents_per_second": round(documents / elapsed, 1),
+            }
+        )
+        print(rows[-1], flush=True)
+        source.unlink()
+        output.unlink()
+    return rows
+
+
+def chart(rows: list[dict], path: Path) -> None:
+    """Time and peak memory against corpus size (log-log), byte-stable PNG."""
+    frame = pd.DataFrame(rows)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), layout="constrained")
+    left.plot(frame["megabytes"], frame["seconds"], marker="o", color="#0072B2")
+    left.set(
+        xscale="log",
+        yscale="log",
+        xlabel="corpus size (MB)",
+        ylabel="wall time (s)",
+        title="time grows with the corpus",
+    )
+    right.plot(
+        frame["megabytes"], frame["peak_rss_mb"], marker="s", linestyle="--", color="#D55E00"
+    )
+    right.set(
+        xscale="log",
+        xlabel="corpus size (MB)",
+        ylabel="peak memory (MB)",
+        title="memory stays flat",
+        ylim=(0, max(frame["peak_rss_mb"]) * 1.3),
+    )
+    for ax in (left, right):
+        ax.grid(linestyle=":", color="0.7")
+    fig.savefig(path, dpi=100, metadata={"Software": None})
+    plt.close(fig)
+
+
+def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=list(SIZES_MB),
+        help="generated corpus sizes in MB (default: 16 64 256 1024)",
+    )
+    arguments.add_argument("--workers", type=int, default=2, help="extract workers for scaling")
+    arguments.add_argument(
+        "--copies",
+        type=int,
+        default=4,
+        help="distinct copies of each corpus article for throughput",
+    )
+    options = arguments.parse_args()
+    warnings.filterwarnings("ignore", module="quantulum3")
+    results = {"accuracy": accuracy(), "throughput": throughput(options.copies)}
+    print(json.dumps(results, indent=2), flush=True)
+    results["scaling"] = scaling(tuple(options.sizes), options.workers)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    with atomic_writer(RESULTS / "extraction.json") as stream:
+        stream.write(json.dumps(results, indent=2) + "\n")
+    chart(results["scaling"], RESULTS / "scaling.png")
+
+
+if __name__ == "__main__":
+    main()
