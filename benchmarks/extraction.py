@@ -27,7 +27,6 @@ import matplotlib
 
 matplotlib.use("Agg")  # a script, not a notebook: write files only
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
 import psutil  # noqa: E402
 
 from claimtrail.claims import load_claims  # noqa: E402
@@ -35,6 +34,7 @@ from claimtrail.corpus import load_corpus  # noqa: E402
 from claimtrail.evaluation import evaluate  # noqa: E402
 from claimtrail.extract import Article, extract_claims  # noqa: E402
 from claimtrail.outputs import atomic_writer  # noqa: E402
+from claimtrail.plots import plot_scaling  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -219,29 +219,8 @@ def scaling(sizes: tuple[int, ...], workers: int) -> list[dict]:
 
 
 def chart(rows: list[dict], path: Path) -> None:
-    """Time and peak memory against corpus size (log-log), byte-stable PNG."""
-    frame = pd.DataFrame(rows)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), layout="constrained")
-    left.plot(frame["megabytes"], frame["seconds"], marker="o", color="#0072B2")
-    left.set(
-        xscale="log",
-        yscale="log",
-        xlabel="corpus size (MB)",
-        ylabel="wall time (s)",
-        title="time grows with the corpus",
-    )
-    right.plot(
-        frame["megabytes"], frame["peak_rss_mb"], marker="s", linestyle="--", color="#D55E00"
-    )
-    right.set(
-        xscale="log",
-        xlabel="corpus size (MB)",
-        ylabel="peak memory (MB)",
-        title="memory stays flat",
-        ylim=(0, max(frame["peak_rss_mb"]) * 1.3),
-    )
-    for ax in (left, right):
-        ax.grid(linestyle=":", color="0.7")
+    """Time and peak memory against corpus size, as a byte-stable PNG."""
+    fig = plot_scaling(rows)
     fig.savefig(path, dpi=100, metadata={"Software": None})
     plt.close(fig)
 

@@ -21,7 +21,7 @@ from claimtrail.documents import MAX_CHARS, Document, InputProblem, iter_documen
 from claimtrail.errors import DataError
 from claimtrail.extract import OUTPUT_COLUMNS
 from claimtrail.furniture import body_spans
-from claimtrail.outputs import atomic_writer
+from claimtrail.outputs import atomic_writer, csv_cell
 
 REUSE_COLUMNS = (
     "article_a",
@@ -114,15 +114,6 @@ def _corpus_metadata(paths: Sequence[str]) -> dict[str, dict]:
     return {}
 
 
-def _cell(value: object) -> object:
-    """A value as written: whole floats as integers, None as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def run_extract(args: argparse.Namespace) -> int:
     """``claimtrail extract``: every estimate claim in the inputs, one row each."""
     from tqdm import tqdm
@@ -167,7 +158,7 @@ def run_extract(args: argparse.Namespace) -> int:
                 )
             for row in rows:
                 if writer:
-                    writer.writerow({k: _cell(row[k]) for k in OUTPUT_COLUMNS})
+                    writer.writerow({k: csv_cell(row[k]) for k in OUTPUT_COLUMNS})
                 else:
                     stream.write(
                         json.dumps({k: row[k] for k in OUTPUT_COLUMNS}, ensure_ascii=False) + "\n"

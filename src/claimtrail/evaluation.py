@@ -45,7 +45,8 @@ def _overlap(a: Mapping, b: Mapping) -> int:
 
 @dataclass
 class Evaluation:
-    """Scores of one extraction against the hand coding."""
+    """Scores of one extraction against the hand coding; ``paired`` holds every
+    (hand-coded, extracted) pair whose spans overlap."""
 
     gold: int
     extracted: int
@@ -53,6 +54,7 @@ class Evaluation:
     field_correct: dict[str, int] = field(default_factory=dict)
     field_pairs: dict[str, int] = field(default_factory=dict)
     pairs: int = 0
+    paired: list[tuple[dict, dict]] = field(default_factory=list)
     misses: list[dict] = field(default_factory=list)
     false_hits: list[dict] = field(default_factory=list)
 
@@ -84,6 +86,27 @@ def _field_agreement(gold: Mapping, found: Mapping) -> dict[str, bool]:
         == (_value(found, "as_of"), _value(found, "as_of_precision")),
         "speaker": name_key(_value(gold, "speaker")) == name_key(_value(found, "speaker")),
     }
+
+
+def field_differences(result: Evaluation, key: str = "claim_id") -> list[dict]:
+    """Every field on which a span-overlap pair disagrees: claim, field, coded, extracted.
+
+    Only the fields the hand coding has are compared (see :func:`evaluate`)."""
+    rows = []
+    for gold, found in result.paired:
+        for name, ok in _field_agreement(gold, found).items():
+            if ok or name == "bounds" or (name != "measure" and name not in gold):
+                continue
+            fields = ("as_of", "as_of_precision") if name == "as_of" else (name,)
+            rows.append(
+                {
+                    "claim": gold.get(key),
+                    "field": name,
+                    "coded": " ".join(str(_value(gold, f)) for f in fields),
+                    "extracted": " ".join(str(_value(found, f)) for f in fields),
+                }
+            )
+    return rows
 
 
 def _difference(gold: Mapping, found: Mapping) -> str:
@@ -124,6 +147,7 @@ def evaluate(
         index = max(candidates, key=lambda c: (c[1], -c[0]))[0]
         used.add(index)
         result.pairs += 1
+        result.paired.append((dict(g), dict(found[index])))
         for name, ok in _field_agreement(g, found[index]).items():
             if name in ("measure", "bounds") or name in g:  # fields the gold codes
                 result.field_correct[name] += ok

@@ -28,3 +28,12 @@ def atomic_writer(path: Path | str, newline: str | None = "") -> Iterator[TextIO
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def csv_cell(value: object) -> object:
+    """A value as written to CSV: whole floats as integers (220, not 220.0), None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

@@ -74,3 +74,35 @@ def passages_table(passages: Iterable[Passage], texts: Mapping[str, str]) -> str
 def escaped_text(text: str) -> str:
     """Raw article text as inert HTML: escaped, line breaks kept, in a ``<pre>`` block."""
     return f'<pre class="article-text">{html.escape(text)}</pre>'
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
+
+
+def markdown_escape(text: str) -> str:
+    """Text made inert in Markdown/MyST: every character with a meaning is backslashed, so
+    links, emphasis, roles and raw HTML in article text render verbatim."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def citation_markdown(row: Mapping[str, object]) -> str:
+    """One reference figure as a Markdown list item with its citation; the address is a
+    link, every other value escaped."""
+
+    def value(key: str) -> str:
+        item = row.get(key)
+        return "" if item is None or item != item else str(item)
+
+    figure = " ".join(
+        f"{name} {float(value(name)):,.0f}" for name in ("low", "best", "high") if value(name)
+    )
+    return (
+        f"- **{markdown_escape(value('ref_id'))}** {markdown_escape(value('measure'))}, "
+        f"{markdown_escape(value('population'))}, {markdown_escape(value('place'))}: "
+        f"{markdown_escape(figure)} ({markdown_escape(value('qualifier'))}), as of "
+        f"{markdown_escape(value('as_of'))}. {markdown_escape(value('speaker'))}. "
+        f"*{markdown_escape(value('publisher'))}*, "
+        f"{markdown_escape(value('published') or 'undated')}, "
+        f"<{value('url')}>. \u201c{markdown_escape(value('quote'))}\u201d "
+        f"(confirmed: {markdown_escape(value('confirmed'))})"
+    )
