@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 BOOK_BUILD := $(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml \
 	--path-output book --warningiserror --nitpick --keep-going
 
-.PHONY: book test lint unit nbval book-check site-check browser notebooks clean
+.PHONY: book test lint unit nbval book-check site-check browser notebooks benchmark clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-book: $(STAMP)
+# The notebook cache is valid only for the library and data it was made with.
+INPUTS := $(shell find src data -type f -not -path '*/__pycache__/*' 2>/dev/null)
+CACHE_STAMP := book/_build/.inputs-stamp
+$(CACHE_STAMP): $(INPUTS)
+	rm -rf book/_build/.jupyter_cache book/_build/.doctrees
+	mkdir -p book/_build
+	touch $(CACHE_STAMP)
+
+book: $(STAMP) $(CACHE_STAMP)
 	$(BOOK_BUILD)
 	@echo "$(CURDIR)/book/_build/html/index.html"
 
@@ -46,6 +54,11 @@ site-check: $(STAMP) browser
 browser:
 	command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Benchmarks (not part of the tests): extraction accuracy, speed and memory; book build times.
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/book_build.py
 
 # Re-execute every notebook in place and store its outputs (after changing the library or data).
 notebooks: $(STAMP)

@@ -21,6 +21,7 @@ from claimtrail.furniture import body_spans
 from claimtrail.grading import SUPPORT_ORDER
 from claimtrail.provenance import article_links, grade_claims, wire_sources
 from claimtrail.reference import load_reference
+from claimtrail.render import markdown_escape
 from claimtrail.reuse import find_copied_passages
 
 
@@ -33,11 +34,12 @@ class Finding:
     figure: str | None = None
 
     def markdown(self) -> str:
-        """The finding as a MyST list item with its references."""
+        """The finding as a MyST list item with its references; the text is escaped, since
+        it quotes the articles."""
         where = f"{{ref}}`{self.section}`"
         if self.figure:
             where += f", {{numref}}`{self.figure}`"
-        return f"- {self.text} ({where})"
+        return f"- {markdown_escape(self.text)} ({where})"
 
 
 def findings(root: Path | str) -> list[Finding]:

@@ -118,6 +118,32 @@ GROUP_LINESTYLES = ("-", "--", "-.", ":")
 GROUP_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
 
 
+def _lightness(colour: str) -> int:
+    """A colour's grey level in tenths (what a grayscale print shows)."""
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return round(10 * (0.299 * red + 0.587 * green + 0.114 * blue))
+
+
+def group_styles(count: int) -> list[tuple[str, str]]:
+    """(colour, line style) for ``count`` groups, chosen so that no two groups share both
+    their line style and their grey level: they stay apart in a grayscale print.
+
+    Colours and line styles advance together (7 colours and 4 styles run through all 28
+    pairs), skipping a pair whose style and grey level are already taken."""
+    styles, seen = [], set()
+    for i in range(len(GROUP_COLOURS) * len(GROUP_LINESTYLES)):
+        colour, linestyle = (
+            GROUP_COLOURS[i % len(GROUP_COLOURS)],
+            GROUP_LINESTYLES[i % len(GROUP_LINESTYLES)],
+        )
+        if (linestyle, _lightness(colour)) not in seen:
+            seen.add((linestyle, _lightness(colour)))
+            styles.append((colour, linestyle))
+    if count > len(styles):
+        raise ValueError(f"{count} groups in one panel: at most {len(styles)} can be told apart")
+    return styles[:count]
+
+
 def _label_points(ax: Axes, rows: pd.DataFrame) -> None:
     """Label each point with its id; points that coincide share one label ("C05 R18")."""
     spots: dict[tuple[str, float], list[str]] = {}
@@ -202,9 +228,10 @@ def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
     for ax, panel in zip(axes, panels, strict=True):
         rows = frame[frame["panel"] == panel]
         handles = []
-        for number, (group, members) in enumerate(rows.groupby("group", sort=True)):
-            colour = GROUP_COLOURS[number % len(GROUP_COLOURS)]
-            linestyle = GROUP_LINESTYLES[number // len(GROUP_COLOURS) % len(GROUP_LINESTYLES)]
+        groups = list(rows.groupby("group", sort=True))
+        for (group, members), (colour, linestyle) in zip(
+            groups, group_styles(len(groups)), strict=True
+        ):
             for _, row in members.iterrows():
                 _draw_figure(ax, row, colour, linestyle)
             handles.append(

@@ -1,0 +1,39 @@
+"""Two executions of every notebook from a clean state give identical outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def _outputs(path: Path) -> list:
+    """Execute a fresh copy of the notebook and return its code cells' outputs."""
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    client = NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=600,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    return [
+        [{k: v for k, v in output.items() if k != "metadata"} for output in cell.outputs]
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+    ]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_two_executions_are_identical(path: Path) -> None:
+    first, second = _outputs(path), _outputs(path)
+    assert first == second
+    assert any(first), f"{path.name} produced no output"
