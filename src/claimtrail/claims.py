@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from claimtrail.errors import DataError, validate_frame, where
+from claimtrail.errors import DataError, read_table, validate_frame, where
 from claimtrail.furniture import body_spans
 from claimtrail.numbers import QUALIFIERS
 from claimtrail.timeref import PRECISIONS, precision_of
@@ -113,13 +113,7 @@ def claims_path(root: Path | str) -> Path:
 
 def read_claims(path: Path | str) -> pd.DataFrame:
     """Read a claims CSV and check its schema (types, allowed values, unique ids)."""
-    path = Path(path)
-    if not path.is_file():
-        raise ClaimsError(f"{path}: the claims table is missing")
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
-    missing = [c for c in CLAIM_COLUMNS if c not in frame.columns]
-    if missing:
-        raise ClaimsError(f"{path}: missing column(s) {', '.join(missing)}")
+    frame = read_table(path, CLAIM_COLUMNS, "the claims table", ClaimsError)
     return validate_frame(CLAIMS_SCHEMA, frame, path, ClaimsError)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimtrail.errors import CorpusError, where
+from claimtrail.errors import CorpusError, read_table, where
 from claimtrail.furniture import span_lengths
 from claimtrail.timeref import date_bounds, precision_of
 
@@ -49,14 +49,7 @@ def raw_dir(root: Path) -> Path:
 
 def read_articles(root: Path) -> pd.DataFrame:
     """Read ``data/articles.csv`` as strings (empty cells become <NA>), checking its columns."""
-    path = articles_path(root)
-    if not path.is_file():
-        raise CorpusError(f"{path}: the article list is missing")
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
-    missing = [c for c in ARTICLE_COLUMNS if c not in frame.columns]
-    if missing:
-        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
-    return frame
+    return read_table(articles_path(root), ARTICLE_COLUMNS, "the article list", CorpusError)
 
 
 def _check_row(path: Path, row: int, record: pd.Series, today: date) -> None:

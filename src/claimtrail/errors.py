@@ -26,6 +26,21 @@ def where(path: Path | str, row: int | None = None, field: str | None = None) ->
     return ", ".join(parts)
 
 
+def read_table(
+    path: Path | str, columns: tuple[str, ...], what: str, error: type[DataError] = DataError
+) -> pd.DataFrame:
+    """Read a CSV as strings (empty cells become <NA>, nothing else is converted) and check
+    that it has ``columns``; raise ``error`` naming the file when it is missing or lacks one."""
+    path = Path(path)
+    if not path.is_file():
+        raise error(f"{path}: {what} is missing")
+    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise error(f"{path}: missing column(s) {', '.join(missing)}")
+    return frame
+
+
 def validate_frame(
     schema: pa.DataFrameSchema,
     frame: pd.DataFrame,

@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from claimtrail.claims import MEASURES, bounds_problems
-from claimtrail.errors import DataError, validate_frame, where
+from claimtrail.errors import DataError, read_table, validate_frame, where
 from claimtrail.numbers import QUALIFIERS
 from claimtrail.timeref import PRECISIONS
 
@@ -63,9 +63,7 @@ def reference_path(root: Path | str) -> Path:
 def load_reference(root: Path | str) -> pd.DataFrame:
     """Read and validate the reference figures; a bad row raises DataError naming it."""
     path = reference_path(root)
-    if not path.is_file():
-        raise DataError(f"{path}: the reference table is missing")
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
+    frame = read_table(path, tuple(REFERENCE_SCHEMA.columns), "the reference table")
     frame = validate_frame(REFERENCE_SCHEMA, frame, path)
     lines = [
         f"{where(path, position, field)} ({row['ref_id']}): {problem}"
