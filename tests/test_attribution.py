@@ -20,9 +20,11 @@ from claimtrail.attribution import (
     name_key,
     paragraph_spans,
     sentence_spans,
+    speaker_and_chain,
 )
 from claimtrail.claims import load_claims
 from claimtrail.corpus import load_corpus
+from claimtrail.numbers import find_numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -256,3 +258,23 @@ def test_many_claims_in_a_long_text_cost_little() -> None:
 
 def test_empty_text_is_unattributed() -> None:
     assert attribute("", 0, 0, outlet="Wire") == Attribution(None, "unattributed", ("Wire",), ())
+
+
+def test_speaker_and_chain_agree_with_attribute(corpus: pd.DataFrame) -> None:
+    """Reading a text only as far as each claim needs gives the speakers and chains that
+    attribute gives after reading all of it; attribute is unchanged by the partial read."""
+    bases = [*corpus["text"], *(text for text, *_ in WIRE)]
+    for base in bases:
+        eager, lazy = f"{base}\n\nCopy one.", f"{base}\n\nCopy two."  # new to the caches
+        spans = [(e.start, e.end) for e in find_numbers(base)]
+        full = [attribute(eager, s, e, outlet="Wire") for s, e in reversed(spans)][::-1]
+        quick = [speaker_and_chain(lazy, s, e, outlet="Wire") for s, e in spans]
+        assert quick == [(f.speaker, f.chain) for f in full], base[:60]
+        assert [attribute(lazy, s, e, outlet="Wire") for s, e in spans] == full, base[:60]
+
+
+def test_role_draws_on_descriptions_after_the_claim() -> None:
+    text = "John Smith said 40 people died.\n\nJohn Smith, a rebel commander, said more would."
+    claim = (text.index("40 people"), text.index("40 people") + 9)
+    assert speaker_and_chain(text, *claim) == ("John Smith", ("John Smith",))  # reads 1 sentence
+    assert attribute(text, *claim).speaker_role == "militant group"  # described later

@@ -1,11 +1,15 @@
 """Tests for claimtrail.numbers: parsing numeric expressions of news text."""
 
+import re
+import sys
+
 import pytest
 
 from claimtrail.numbers import (
     QUALIFIERS,
     NumberExpression,
     find_numbers,
+    fold_case,
     parse_expression,
     parse_number,
 )
@@ -451,3 +455,32 @@ def test_expression_is_frozen() -> None:
 
 def test_no_numbers_in_empty_text() -> None:
     assert find_numbers("") == []
+
+
+def test_case_does_not_matter() -> None:
+    lower = "killed more than 200 and some twenty-five others, dozens hurt"
+    mixed = "KiLLed MoRe ThAn 200 AnD SoMe TwEnTy-FiVe OtHeRs, DoZeNs hurt"
+    expected = [(7, 20, "more_than", 200.0, None), (25, 41, "about", None, 25.0),
+                (50, 56, "vague", 24.0, None)]  # fmt: skip
+    for text in (lower, lower.upper(), lower.title(), mixed):
+        assert [
+            (e.start, e.end, e.qualifier, e.low, e.best) for e in find_numbers(text)
+        ] == expected
+
+
+def test_fold_case_lines_up_with_case_insensitive_matching() -> None:
+    """fold_case keeps every character in place and of its kind (word, digit, space), and
+    gives an ASCII letter only where re.IGNORECASE matches that letter in the text."""
+    text = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    folded = fold_case(text)
+    assert len(folded) == len(text)
+    for kind in (r"\w", r"\d", r"\s"):
+        spans = [m.span() for m in re.finditer(kind, text)]
+        assert spans == [m.span() for m in re.finditer(kind, folded)], kind
+    letters = [m.start() for m in re.finditer("[a-z]", text, re.IGNORECASE)]
+    assert letters == [m.start() for m in re.finditer("[a-z]", folded)]
+    assert all(re.fullmatch(folded[i], text[i], re.IGNORECASE) for i in letters)
+    assert (
+        fold_case("Some 2,000 ſoldiers in İdlib, KHARKIV")
+        == "some 2,000 soldiers in idlib, kharkiv"
+    )

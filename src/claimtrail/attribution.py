@@ -2,6 +2,7 @@
 
 Strings in, data out: no file I/O and no pandas. :func:`attribute` reads the raw text
 around a claim and returns an :class:`Attribution` (speaker, role, chain, evidence);
+:func:`speaker_and_chain` gives its speaker and chain for less work;
 :func:`find_relays` lists every relay mention of a text; :func:`compare_with_coding`
 measures agreement with the hand coding of ``data/claims.csv``. Sentence and paragraph
 spans (:func:`sentence_spans`, :func:`paragraph_spans`) are computed once per text and
@@ -50,11 +51,14 @@ The rules (book/codebook.md, section 6), in the order they apply:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
+
+from claimtrail.numbers import fold_case
 
 SPEAKER_ROLES = ("official", "militant group", "NGO", "media", "unattributed")
 RELAY_KINDS = ("agency", "outlet", "social media", "republication", "reporters")
@@ -156,9 +160,45 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _BODY_PRONOUNS = frozenset({"it", "they", "them"})
 _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "al"})
 
+# --- fast search -------------------------------------------------------------------------
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, grouped by first letter (longest first in each
+    group): the regex engine then tries at most one group where a word may start."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(g)})" for c, g in groups.items()) + ")"
+
+
+@lru_cache(maxsize=8)
+def _folded(text: str) -> str:
+    """:func:`~claimtrail.numbers.fold_case` of ``text``, cached: several steps search it."""
+    return fold_case(text)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every offset where ``word`` occurs in ``text``, overlapping ones included."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text)``, given in order every offset where a match
+    may start: a pattern whose own scan is slow is tried at those offsets only."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
 # --- sentences and paragraphs ------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n]+")
+_QUOTE_MARK = re.compile('["“”]')
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _LONGEST_ABBREVIATION = 12
@@ -182,23 +222,25 @@ class _Layout:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines, a line starting with a lower-case letter joined to the one before."""
     spans: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if not line.strip():
-            continue
-        start = match.start() + len(line) - len(line.lstrip())
-        end = match.start() + len(line.rstrip())
-        if spans and text[start].islower():
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + len(line) - len(line.lstrip())
+            end = start + len(stripped)
+            if spans and stripped[0].islower():
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        offset += len(line) + 1
     return spans
 
 
-def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted stretches of a paragraph; none when its quotation marks do not balance."""
+def _quotations(text: str, marks: Iterable[int]) -> list[tuple[int, int]]:
+    """Quoted stretches of a paragraph, given the offsets of its quotation marks; none when
+    they do not balance."""
     spans, opened, straight = [], [], None
-    for i in range(start, end):
+    for i in marks:
         char = text[i]
         if char == '"':
             if straight is None:
@@ -250,9 +292,10 @@ def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
 @lru_cache(maxsize=64)
 def _layout(text: str) -> _Layout:
     paragraphs = _paragraphs(text)
+    marks = [mark.start() for mark in _QUOTE_MARK.finditer(text)]
     sentences, owners, quotations = [], [], []
     for index, (start, end) in enumerate(paragraphs):
-        quotes = _quotations(text, start, end)
+        quotes = _quotations(text, marks[bisect_left(marks, start) : bisect_left(marks, end)])
         quotations += quotes
         for sentence in _split(text, start, end, quotes):
             sentences.append(sentence)
@@ -317,8 +360,10 @@ _SOURCE_WORDS = re.compile(
     r"|people|figures|estimates|data|statistics)\b",
     re.IGNORECASE,
 )
-_PROPER = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'’-]*")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
+# Both start with a character class, which lets the regex engine skip ahead to candidates;
+# the look-behind that follows it checks what precedes that character.
+_PROPER = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'’-]*")  # a capital after "word "
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z-]*\b")  # a word in lower case
 _LOWER_TITLES = frozenset(t.lower().rstrip(".") for t in TITLES) | PERSON_NOUNS
 
 
@@ -386,9 +431,12 @@ def _person_name(tokens: Sequence[str]) -> str | None:
     return " ".join(run)
 
 
+_HEAD_END = re.compile(r"\s+(?:of|for|in|at|from)\s+")
+
+
 def _names_a_person(words: str) -> bool:
     """Whether a description's head (before "of", "for", "in") is a person noun."""
-    head = re.split(r"\s+(?:of|for|in|at|from)\s+", words, maxsplit=1)[0]
+    head = _HEAD_END.split(words, maxsplit=1)[0]
     return any(t.lower().removesuffix("'s") in PERSON_NOUNS for t in head.split())
 
 
@@ -400,6 +448,7 @@ class _Casing(NamedTuple):
     proper: frozenset[str]
 
 
+@lru_cache(maxsize=8)
 def _casing(text: str) -> _Casing:
     return _Casing(
         frozenset(_LOWER_WORD.findall(text)),
@@ -407,28 +456,32 @@ def _casing(text: str) -> _Casing:
     )
 
 
-def _sentence_case(words: str, initial: bool, casing: _Casing) -> str:
+def _sentence_case(words: str, initial: bool, text: str) -> str:
     """Undo the capital a phrase has only because it opens the sentence ("Officials in
     Tajikistan" -> "officials in Tajikistan"): when the text writes the word in lower
     case, or the role lexicon knows it, and never capitalises it inside a sentence."""
     first = words.split()[0]
+    if not (initial and first[0].isupper()):
+        return words
+    casing = _casing(text)
     lowered = first.lower()
     known = lowered in casing.lower or any(p.fullmatch(first) for _, p in ROLE_LEXICON)
-    if initial and first[0].isupper() and known and lowered not in casing.proper:
+    if known and lowered not in casing.proper:
         return words[0].lower() + words[1:]
     return words
 
 
-def _describe(words: str, initial: bool, casing: _Casing) -> str:
+def _describe(words: str, initial: bool, text: str) -> str:
     """A description, its possessive owner cut to his surname, sentence case undone."""
     owner = _OWNER.match(words)
     if owner:
         words = f"{owner.group('surname')}'s {owner.group('rest')}"
-    return _sentence_case(words, initial, casing)
+    return _sentence_case(words, initial, text)
 
 
-def _parse_np(raw: str, initial: bool, casing: _Casing) -> _NP | None:
-    """Classify and normalise a speaker phrase; None when it is no noun phrase."""
+def _parse_np(raw: str, initial: bool, text: str) -> _NP | None:
+    """Classify and normalise a speaker phrase of ``text``; None when it is no noun phrase.
+    ``initial``: the phrase opens its sentence."""
     words = _clean(raw)
     if not _plausible(words):
         return None
@@ -450,11 +503,12 @@ def _parse_np(raw: str, initial: bool, casing: _Casing) -> _NP | None:
     if all(t[0].isupper() or t in _CONNECTORS for t in tokens):
         body = _POSSESSIVE_LEAD.sub("", bare)
         if len(tokens) == 1:
-            body = _sentence_case(body, initial, casing)
+            body = _sentence_case(body, initial, text)
         return _NP("body", body, False, words)
-    return _NP("description", _describe(bare, initial, casing), _names_a_person(bare), words)
+    return _NP("description", _describe(bare, initial, text), _names_a_person(bare), words)
 
 
+@lru_cache(maxsize=1024)
 def lexicon_role(words: str) -> str | None:
     """The first role of :data:`ROLE_LEXICON` (militant group, NGO, media, official) whose
     words occur in ``words``, or None."""
@@ -492,15 +546,27 @@ _RELAY_PHRASE = re.compile(
     r"|(?:told\s+)?an?\s+correspondent\s+of|cited\s+by|quoted\s+by|in\s+remarks\s+to)"
     rf"\s+(?P<np>{_REPORTERS}|{_NAMED})"
 )
+_SOCIAL_MEDIA = ("Telegram", "Instagram", "YouTube", "Twitter", "Facebook")
 _SOCIAL_RELAY = re.compile(
     r"\b(?:on|via|took\s+to|posted\s+to)\s+(?:(?:his|her|its|their|the\s+group['’]s|an?|the)"
-    r"\s+)?(?:official\s+)?(?P<np>Telegram|Instagram|YouTube|Twitter|Facebook)\b"
+    rf"\s+)?(?:official\s+)?(?P<np>{'|'.join(_SOCIAL_MEDIA)})\b"
 )
 _REPUBLICATION = re.compile(
     r"(?i:republished\s+from|(?:originally|first)\s+(?:appeared|published|posted)"
     r"\s+(?:at|in|on|by)|the\s+original\s+source\s+of\s+this\s+article\s+is)"
     rf"\s+(?P<np>\[[^\]\n]+\]|{_CAPITALISED}(?:\s+{_CAPITALISED})*)"
 )
+
+
+def _notice_starts(text: str) -> list[int]:
+    """Where a :data:`_REPUBLICATION` notice may start: at "republished", "originally" or
+    "first", or at the "the" nearest before "original", in any case."""
+    folded = _folded(text)
+    starts = {
+        i for word in ("republished", "originally", "first") for i in _occurrences(folded, word)
+    }
+    starts |= {folded.rfind("the", 0, i) for i in _occurrences(folded, "original")}
+    return sorted(starts - {-1})
 
 
 @dataclass(frozen=True)
@@ -511,25 +577,18 @@ class _Relay:
     kind: str
 
 
+_REPORTERS_ONLY = re.compile(_REPORTERS, re.IGNORECASE)
+
+
 def _relay_agent(words: str) -> tuple[str, str]:
     """(agent, kind) of a relay phrase: reporters, a known relay, or another outlet."""
     words = _DETERMINER.sub("", words.strip("[] ").replace("’", "'"))
-    if re.fullmatch(_REPORTERS, words, re.IGNORECASE) or words.endswith("conference"):
+    if _REPORTERS_ONLY.fullmatch(words) or words.endswith("conference"):
         return "reporters", "reporters"
     known = _KNOWN_RELAY.fullmatch(words)
     if known:
         return _relay_name(known), KNOWN_RELAYS[_relay_name(known)][0]
     return words, "outlet"
-
-
-def _relay_phrases(text: str, start: int, end: int) -> list[_Relay]:
-    """Relays named by a phrase ("told AFP", "on Telegram", "cited by TASS") in a span."""
-    relays = []
-    for pattern in (_RELAY_PHRASE, _SOCIAL_RELAY):
-        for match in pattern.finditer(text, start, end):
-            agent, kind = _relay_agent(match.group("np"))
-            relays.append(_Relay(match.start(), match.end(), agent, kind))
-    return sorted(relays, key=lambda r: r.start)
 
 
 @lru_cache(maxsize=64)
@@ -566,12 +625,11 @@ def find_relays(text: str) -> list[tuple[int, int, str, str]]:
 
 # --- frames ------------------------------------------------------------------------------
 
-_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|stated|states|added|adds|stressed|stresses|noted|notes"
-    r"|explained|explains|estimated|estimates|reported|reports|confirmed|confirms|announced"
-    r"|announces|warned|warns|wrote|writes|concluded|claimed|claims|insisted|insists"
-    r"|acknowledged|admitted|emphasi[sz]ed)\b"
-)
+_REPORTING_VERBS = """said says say told tells stated states added adds stressed stresses noted
+    notes explained explains estimated estimates reported reports confirmed confirms announced
+    announces warned warns wrote writes concluded claimed claims insisted insists acknowledged
+    admitted emphasised emphasized""".split()
+_VERB = re.compile(rf"\b{_alternation(_REPORTING_VERBS)}\b")
 _CONTINUATIONS = frozenset({"added", "adds"})
 _WORD_BEFORE = 16  # characters looked at for a determiner, "'s" or "was" before a verb
 _NOT_A_VERB_AFTER = re.compile(
@@ -579,15 +637,14 @@ _NOT_A_VERB_AFTER = re.compile(
     r"|being|to)|['’]s)\s+$",
     re.IGNORECASE,
 )
+# Boundaries before a subject and a clause, in any case: searched in the folded text.
 _SUBJECT_BOUNDARY = re.compile(
     r"[,;:]\s*|[\"“”]\s*|\b(?:that|while|whereas|although|though|because|but|after|before"
-    r"|when|since|if)\s+",
-    re.IGNORECASE,
+    r"|when|since|if)\s+"
 )
 _CLAUSE_BOUNDARY = re.compile(
     r"[;:]\s*|[\"“”]\s*|\b(?:that|while|whereas|although|though|because|but|after|before"
-    r"|when|since|if)\s+",
-    re.IGNORECASE,
+    r"|when|since|if)\s+"
 )
 _INVERTED = re.compile(rf"\s+(?P<np>{_NP_TEXT}{{1,80}})")
 _NP_STOP = re.compile(
@@ -603,7 +660,8 @@ _INVERTED_START = re.compile(
 _ADVERBIAL = re.compile(
     r"^(?:in|on|at|for|from|with|however|also|meanwhile|though|too|speaking)\b", re.IGNORECASE
 )
-_DATA = r"(?:data|figures|information|estimates|statistics|numbers)"
+_DATA_WORDS = ("data", "figures", "information", "estimates", "statistics", "numbers")
+_DATA = rf"(?:{'|'.join(_DATA_WORDS)})"
 _PROVIDER = re.compile(
     rf"\b(?:citing|quoting|(?:referring\s+to|based\s+on)\s+{_DATA}\s+(?:provided\s+by|from|of"
     rf"|by))\s+(?P<np>{_NP_TEXT}{{1,80}})"
@@ -612,6 +670,7 @@ _HOLDER = re.compile(rf"\b(?:possess(?:es|ed)?|ha(?:s|ve|d))\s+{_DATA}\s+(?:on|a
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<np>{_NP_TEXT}{{1,80}})", re.IGNORECASE)
 _CITED_AS = re.compile(rf"\b(?:cited|quoted)\s+(?P<np>{_NP_TEXT}{{1,60}}?)\s+as\s+saying\b")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
+_PIECE = re.compile(r"[^,]+")
 
 
 @dataclass(frozen=True)
@@ -635,20 +694,57 @@ class _RawFrame:
     relay: _Relay | None = None
 
 
-class _Sentence:
-    """Finds the frames of one sentence ``text[start:end]``."""
+# Words that the frame patterns other than the reporting verbs, and the relay patterns,
+# need (in any case or as written): a sentence without them is not searched for those.
+_RELAY_CUES = tuple("told tell interview speaking correspondent cited quoted remarks".split())
+_ANY_CASE_CUES = ("according", *_RELAY_CUES)
+_CUES = ("saying", "citing", "quoting", *_DATA_WORDS, *_SOCIAL_MEDIA)
 
-    def __init__(self, text: str, start: int, end: int, casing: _Casing) -> None:
-        self.text, self.start, self.end, self.casing = text, start, end, casing
+
+def _cues(text: str, folded: str) -> frozenset[str]:
+    """The cue words that ``text`` holds anywhere."""
+    return frozenset(
+        [*(w for w in _ANY_CASE_CUES if w in folded), *(w for w in _CUES if w in text)]
+    )
+
+
+class _Sentence:
+    """Finds the frames of one sentence ``text[start:end]`` of an analysed text."""
+
+    def __init__(self, analysis: _Analysis, start: int, end: int) -> None:
+        self.text, self.folded, self.cues = analysis.text, analysis.folded, analysis.cues
+        self.start, self.end = start, end
+
+    def _holds(self, words: Iterable[str], any_case: bool = False) -> bool:
+        """Whether the sentence holds one of the cue ``words`` (as written, or in any case):
+        a quick test before a pattern that needs one is tried."""
+        present = self.cues.intersection(words)
+        source = self.folded if any_case else self.text
+        return bool(present) and any(source.find(w, self.start, self.end) >= 0 for w in present)
 
     def _np(self, raw: str, at: int) -> _NP | None:
         lead = self.text[self.start : at].strip(" \"'“‘([")
-        return _parse_np(raw, not lead, self.casing)
+        return _parse_np(raw, not lead, self.text)
 
     def _last(self, pattern: re.Pattern[str], end: int) -> re.Match[str] | None:
-        """The last match of ``pattern`` between the sentence start and ``end``."""
-        matches = list(pattern.finditer(self.text, self.start, end))
+        """The last match of ``pattern`` in the folded text between the sentence start and
+        ``end`` (a boundary, whose case does not matter)."""
+        matches = list(pattern.finditer(self.folded, self.start, end))
         return matches[-1] if matches else None
+
+    def relays(self) -> list[_Relay]:
+        """Relays named by a phrase ("told AFP", "on Telegram", "cited by TASS")."""
+        patterns = []
+        if self._holds(_RELAY_CUES, any_case=True):
+            patterns.append(_RELAY_PHRASE)
+        if self._holds(_SOCIAL_MEDIA):
+            patterns.append(_SOCIAL_RELAY)
+        relays = []
+        for pattern in patterns:
+            for match in pattern.finditer(self.text, self.start, self.end):
+                agent, kind = _relay_agent(match.group("np"))
+                relays.append(_Relay(match.start(), match.end(), agent, kind))
+        return sorted(relays, key=lambda r: r.start)
 
     def frames(self) -> list[_RawFrame]:
         """Speech, provider and holder frames, in text order."""
@@ -716,7 +812,7 @@ class _Sentence:
         boundary = self._last(_CLAUSE_BOUNDARY, verb.start())
         region = boundary.end() if boundary else self.start
         pieces = []
-        for piece in list(re.finditer(r"[^,]+", self.text[region : verb.start()]))[-3:]:
+        for piece in list(_PIECE.finditer(self.text[region : verb.start()]))[-3:]:
             words = piece.group().strip()
             at = region + piece.start() + len(piece.group()) - len(piece.group().lstrip())
             np = self._np(words, at) if words and not _ADVERBIAL.match(words) else None
@@ -741,7 +837,9 @@ class _Sentence:
 
     def _according(self) -> list[_RawFrame]:
         """'according to X', when X names a source."""
-        frames = []
+        frames: list[_RawFrame] = []
+        if not self._holds(("according",), any_case=True):
+            return frames
         for match in _ACCORDING.finditer(self.text, self.start, self.end):
             np = self._np(match.group("np"), match.start("np"))
             if np is not None and _names_a_source(np):
@@ -753,7 +851,9 @@ class _Sentence:
 
     def _cited_as(self) -> list[_RawFrame]:
         """'Reuters cited the statement as saying': the statement speaks, Reuters relays."""
-        frames = []
+        frames: list[_RawFrame] = []
+        if not self._holds(("saying",)):
+            return frames
         for match in _CITED_AS.finditer(self.text, self.start, self.end):
             np = self._np(match.group("np"), match.start("np"))
             boundary = self._last(_SUBJECT_BOUNDARY, match.start())
@@ -777,6 +877,11 @@ class _Sentence:
 
     def _sources(self) -> list[_RawFrame]:
         """'citing X', 'referring to data provided by X'; 'X possessed information on'."""
+        data = self._holds(_DATA_WORDS)  # all but "citing X" and "quoting X" need the words
+        providers = self._providers() if data or self._holds(("citing", "quoting")) else []
+        return providers + (self._holders() if data else [])
+
+    def _providers(self) -> list[_RawFrame]:
         frames = []
         for match in _PROVIDER.finditer(self.text, self.start, self.end):
             np = self._np(match.group("np"), match.start("np"))
@@ -785,6 +890,10 @@ class _Sentence:
                 frames.append(
                     _RawFrame(match.start(), match.end(), match.start(), "provider", np, at)
                 )
+        return frames
+
+    def _holders(self) -> list[_RawFrame]:
+        frames = []
         for match in _HOLDER.finditer(self.text, self.start, self.end):
             boundary = self._last(_SUBJECT_BOUNDARY, match.start())
             subject_start = boundary.end() if boundary else self.start
@@ -801,6 +910,17 @@ _TITLED = re.compile(
     rf"(?<![\w.])(?i:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})"
     rf"\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})(?P<possessive>['’]s\b)?"
 )
+# A title in a folded text. Where such titles overlap, the later one follows a letter or a
+# dot, so cannot start a match of _TITLED: the places this pattern finds are enough.
+_TITLE_WORD = re.compile(_alternation({title.lower() for title in TITLES}))
+
+
+def _titled_mentions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_TITLED` in ``text``, tried only where a title occurs."""
+    starts = (match.start() for match in _TITLE_WORD.finditer(_folded(text)))
+    return _matches_at(_TITLED, text, starts)
+
+
 _BODY_MENTION = re.compile(
     rf"(?:[A-Z][\w'’-]*\s+(?:(?:of|for|the)\s+)*){{0,5}}(?:{'|'.join(sorted(ORG_WORDS))})\b"
     rf"|(?i:\b(?:{_MILITANT_NAMES})\b)"
@@ -840,15 +960,20 @@ class _Frame:
     antecedent: tuple[int, int] | None
 
 
+_PUNCTUATION = re.compile(r"[^\w' ]+")
+_EI_ENDING = re.compile(r"(?<=\w\w)e[iy]\b")
+_II_ENDING = re.compile(r"(?<=\w\w)(?:ii|iy|yi)\b")
+
+
 def name_key(name: str | None) -> str:
     """A comparison key for names: case, apostrophes, punctuation and the commonest
     transliteration variants of Russian names ignored ("Sergei" = "Sergey", "Yurii" =
     "Yuriy")."""
     if not name:
         return ""
-    key = re.sub(r"[^\w' ]+", " ", name.lower().replace("’", "'"))
-    key = re.sub(r"(?<=\w\w)e[iy]\b", "ey", " ".join(key.split()))
-    return re.sub(r"(?<=\w\w)(?:ii|iy|yi)\b", "iy", key)
+    key = _PUNCTUATION.sub(" ", name.lower().replace("’", "'"))
+    key = _EI_ENDING.sub("ey", " ".join(key.split()))
+    return _II_ENDING.sub("iy", key)
 
 
 def _inside(text: str, position: int) -> bool:
@@ -881,7 +1006,6 @@ class _Reader:
         self.entities: dict[str, _Entity] = {}
         self.surnames: dict[str, tuple[str, int, int]] = {}
         self.titled: list[_Candidate] = []
-        self.bodies: list[_Candidate] = []
         self.events: list[_Candidate] = []
         self.last_speech: _Entity | None = None
         self._read_mentions()
@@ -899,10 +1023,9 @@ class _Reader:
             self.surnames[surname] = (name, start, start + len(name))
 
     def _read_mentions(self) -> None:
-        """Titled names (for surnames, titles and pronouns) and organisation names (kept
-        apart from the speakers until a reference points to one)."""
+        """Titled names, for surnames, titles and pronouns."""
         titled = []
-        for match in _TITLED.finditer(self.text):
+        for match in _titled_mentions(self.text):
             tokens = match.group("name").split()
             cut = next((i for i, t in enumerate(tokens) if not _is_name_token(t)), len(tokens))
             if cut:
@@ -915,9 +1038,16 @@ class _Reader:
             entity.describe(self.text[match.start() : match.start("name")].strip())
             if not possessive and not _inside(self.text, match.start()):
                 self.titled.append((match.start(), entity, match.span()))
+
+    @cached_property
+    def bodies(self) -> list[_Candidate]:
+        """Organisation names, kept apart from the speakers until a reference points to
+        one (read when one first does)."""
+        bodies = []
         for match in _BODY_MENTION.finditer(self.text):
             body = _POSSESSIVE_LEAD.sub("", match.group().replace("’", "'"))
-            self.bodies.append((match.start(), _Entity(body, False, True), match.span()))
+            bodies.append((match.start(), _Entity(body, False, True), match.span()))
+        return bodies
 
     def _antecedent(self, np: _NP, position: int) -> _Candidate | None:
         """The most recent speaker or mention a pronoun or anaphor can point to."""
@@ -926,7 +1056,7 @@ class _Reader:
             role = lexicon_role(np.words) if np.kind == "anaphor" else None
 
             def fits(entity: _Entity) -> bool:
-                return entity.person and role in (None, entity.role)
+                return entity.person and (role is None or role == entity.role)
 
         else:
             pools = (self.events, self.bodies)
@@ -997,28 +1127,47 @@ def _attach(frames: Sequence[_RawFrame], relays: Sequence[_Relay]) -> list[tuple
     return [tuple(r) for r in attached]
 
 
-@dataclass(frozen=True)
 class _Analysis:
-    """A text's layout and its frames, sentence by sentence."""
+    """A text's layout and its frames, sentence by sentence: the sentences are read once,
+    in order, as far as the claims asked about need."""
 
-    layout: _Layout
-    frames: tuple[tuple[_Frame, ...], ...]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = _folded(text)
+        self.cues = _cues(text, self.folded)
+        self.layout = _layout(text)
+        self._frames: list[tuple[_Frame, ...]] = []
+        self._reader: _Reader | None = None  # made when a first frame needs it
+        self._lock = threading.Lock()  # the analysis is shared (cached): read in one thread
+
+    def frames(self, index: int) -> tuple[_Frame, ...]:
+        """The frames of sentence ``index``, the sentences before it read first."""
+        self._read_until(index + 1)
+        return self._frames[index]
+
+    def read_all(self) -> None:
+        """Read every sentence (a speaker's role draws on all the text says of him)."""
+        self._read_until(len(self.layout.sentences))
+
+    def _read_until(self, count: int) -> None:
+        with self._lock:
+            while len(self._frames) < count:
+                self._frames.append(self._read(*self.layout.sentences[len(self._frames)]))
+
+    def _read(self, start: int, end: int) -> tuple[_Frame, ...]:
+        sentence = _Sentence(self, start, end)
+        raw = sentence.frames()
+        if not raw:
+            return ()
+        self._reader = self._reader or _Reader(self.text)
+        own = _attach(raw, sentence.relays())
+        return tuple(self._reader.read(f, relays) for f, relays in zip(raw, own, strict=True))
 
 
 @lru_cache(maxsize=64)
 def _analyse(text: str) -> _Analysis:
-    """Read every sentence of ``text`` once, in order (cached: claims share the work)."""
-    layout = _layout(text)
-    casing = _casing(text)
-    reader = _Reader(text)
-    frames = []
-    for start, end in layout.sentences:
-        raw = _Sentence(text, start, end, casing).frames()
-        own = _attach(raw, _relay_phrases(text, start, end))
-        frames.append(
-            tuple(reader.read(frame, relays) for frame, relays in zip(raw, own, strict=True))
-        )
-    return _Analysis(layout, tuple(frames))
+    """The analysis of ``text`` (cached: claims share the work)."""
+    return _Analysis(text)
 
 
 # --- attribution -------------------------------------------------------------------------
@@ -1053,7 +1202,7 @@ def _clause_frames(
     last = min((b.start() for b in breaks if b.start() >= end), default=e)
     usable = [
         f
-        for f in analysis.frames[index]
+        for f in analysis.frames(index)
         if not start <= f.anchor < end and (f.anchor < start or f.parenthetical)
     ]
     inside = [f for f in usable if first <= f.anchor < last]
@@ -1075,11 +1224,11 @@ def _claim_frames(text: str, analysis: _Analysis, start: int, end: int) -> list[
     following = index + 1
     if following < len(layout.sentences):
         if layout.sentence_paragraph[following] == layout.sentence_paragraph[index]:
-            speech = [f for f in analysis.frames[following] if f.form == "speech"]
+            speech = [f for f in analysis.frames(following) if f.form == "speech"]
             if speech:
                 return speech
     if index > 0 and text[layout.sentences[index - 1][1] - 1] == ":":
-        return [f for f in analysis.frames[index - 1] if f.form == "speech"]
+        return [f for f in analysis.frames(index - 1) if f.form == "speech"]
     return []
 
 
@@ -1094,7 +1243,11 @@ def _nest(frames: Sequence[_Frame], start: int) -> list[_Frame]:
 
 @lru_cache(maxsize=64)
 def _notices(text: str) -> tuple[_Relay, ...]:
-    return tuple(r for r in _all_relays(text) if r.kind == "republication")
+    """The republication notices of :func:`find_relays`."""
+    return tuple(
+        _Relay(*match.span("np"), _relay_agent(match.group("np"))[0], "republication")
+        for match in _matches_at(_REPUBLICATION, text, _notice_starts(text))
+    )
 
 
 def _given(value: object) -> bool:
@@ -1138,8 +1291,44 @@ def attribute(
     >>> attribute(text, 0, 17, outlet="Wire").chain
     ('police', 'Wire')
     """
-    analysis = _analyse(text)
-    frames = _nest(_claim_frames(text, analysis, start, end), start)
+    frames, chain, spans = _trace(text, start, end, outlet, republished_from)
+    evidence = tuple((s, e, text[s:e]) for s, e in sorted(spans))
+    if not frames:
+        return Attribution(None, "unattributed", chain, evidence)
+    _analyse(text).read_all()
+    speaker = _speaker(frames)
+    return Attribution(speaker.name, speaker.role, chain, evidence)
+
+
+def speaker_and_chain(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    outlet: str | None = None,
+    republished_from: str | None = None,
+) -> tuple[str | None, tuple[str, ...]]:
+    """The speaker and the relay chain :func:`attribute` gives the claim ``text[start:end]``,
+    for less work: without the role, which draws on the whole text, the text is read only
+    as far as the claim (the sentence after it at most).
+
+    >>> speaker_and_chain("At least 13 people were killed, police said.", 0, 17, outlet="Wire")
+    ('police', ('police', 'Wire'))
+    """
+    frames, chain, _ = _trace(text, start, end, outlet, republished_from)
+    return (_speaker(frames).name if frames else None), chain
+
+
+def _speaker(frames: Sequence[_Frame]) -> _Entity:
+    return next((f for f in frames if f.form != "holder"), frames[0]).entity
+
+
+def _trace(
+    text: str, start: int, end: int, outlet: str | None, republished_from: str | None
+) -> tuple[list[_Frame], tuple[str, ...], set[tuple[int, int]]]:
+    """The frames that attribute ``text[start:end]`` (innermost first), the relay chain and
+    the spans of the evidence."""
+    frames = _nest(_claim_frames(text, _analyse(text), start, end), start)
     chain: list[str] = []
     spans: set[tuple[int, int]] = set()
     for frame in frames:
@@ -1154,11 +1343,7 @@ def attribute(
         _link(chain, relay.agent)
         if relay.start >= 0:
             spans.add((relay.start, relay.end))
-    evidence = tuple((s, e, text[s:e]) for s, e in sorted(spans))
-    if not frames:
-        return Attribution(None, "unattributed", tuple(chain), evidence)
-    speaker = next((f for f in frames if f.form != "holder"), frames[0]).entity
-    return Attribution(speaker.name, speaker.role, tuple(chain), evidence)
+    return frames, tuple(chain), spans
 
 
 # --- agreement with the hand coding ------------------------------------------------------

@@ -25,13 +25,15 @@ The rules follow the codebook (book/codebook.md), applied to the article body on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from claimtrail.attribution import attribute, sentence_spans
+from claimtrail.attribution import sentence_spans, speaker_and_chain
 from claimtrail.furniture import body_spans, segment_article
 from claimtrail.hedges import hedges_near
-from claimtrail.numbers import NumberExpression, find_numbers
+from claimtrail.numbers import NumberExpression, find_numbers, fold_case
 from claimtrail.timeref import TimeRef, find_time_expressions, precision_of, resolve
 
 OUTPUT_COLUMNS = (
@@ -103,6 +105,8 @@ MEASURE_VERBS = (
     ),
 )
 _MEASURE_PATTERNS = tuple((m, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for m, p in MEASURE_VERBS)
+# The same, to search a folded text (fold_case), where they find the same words faster.
+_FOLDED_MEASURE_PATTERNS = tuple((m, re.compile(rf"\b(?:{p})\b")) for m, p in MEASURE_VERBS)
 # The predicate of the counted people: "were killed", "had been wounded", "died".
 _PREDICATE = re.compile(
     r"\b(?:(?:were|was|are|is|been|being)\s+(?:\w+\s+)?(killed|wounded|injured|hurt|"
@@ -172,6 +176,12 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _NOW_BEFORE = re.compile(r"\bnow\b[^.;]{0,25}$", re.IGNORECASE)
+_STRONG = re.compile(r"-strong\b")
+_STRONG_PHRASE = re.compile(r"-strong(?:\s+[a-z]+)?")
+_CLOCK_AFTER = re.compile(r"^\s*:\d")
+_WORD_CHAR = re.compile(r"\w")
+_OF = re.compile(r"\s+of\b")
+_PLACE = re.compile(r"\s+(?:in|inside)\s+((?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,4})")
 
 
 @dataclass(frozen=True)
@@ -190,9 +200,7 @@ def _is_not_count(text: str, expr: NumberExpression) -> bool:
     """True for numbers that are dates, times, measurements, money or labels."""
     if expr.qualifier == "multiplier" or expr.looks_like_year:
         return True
-    if expr.hyphen_compound and not re.match(
-        r"-strong\b", text[expr.value_end : expr.value_end + 8]
-    ):
+    if expr.hyphen_compound and not _STRONG.match(text[expr.value_end : expr.value_end + 8]):
         return True
     after, before = text[expr.end : expr.end + 24], text[max(0, expr.start - 24) : expr.start]
     return bool(
@@ -201,7 +209,7 @@ def _is_not_count(text: str, expr: NumberExpression) -> bool:
         or _DATE_BEFORE.search(before)
         or _DATE_AFTER.match(after)
         or _STREET_AFTER.match(after)
-        or re.match(r"^\s*:\d", after)
+        or _CLOCK_AFTER.match(after)
     )
 
 
@@ -221,7 +229,7 @@ def _noun_phrase(text: str, end: int, limit: int) -> tuple[str | None, int, str]
             continue
         full_stop = word.endswith(".") and len(word) > 4  # "bombers." ends a sentence; "U.S." not
         lower = word.lower()[:-1] if full_stop else word.lower()
-        if not re.match(r"\w", word) or lower in _NP_STOP:
+        if not _WORD_CHAR.match(word) or lower in _NP_STOP:
             break
         if words and lower.endswith(_VERB_ENDINGS) and lower not in PEOPLE:
             break
@@ -234,16 +242,27 @@ def _noun_phrase(text: str, end: int, limit: int) -> tuple[str | None, int, str]
     return ("fighters" if head == "strong" else head), head_end, text[end:head_end].strip()
 
 
+@lru_cache(maxsize=16)
+def _measure_cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, measure) of the cue words of a sentence, measure by measure (cached:
+    claims share sentences)."""
+    folded = fold_case(sentence)
+    return tuple(
+        (*match.span(), measure)
+        for measure, pattern in _FOLDED_MEASURE_PATTERNS
+        for match in pattern.finditer(folded)
+    )
+
+
 def _nearest_cue(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
     """The measure of the cue word nearest to the span start:end in the sentence."""
     s0, s1 = sentence
     best: tuple[int, str] | None = None
-    for measure, pattern in _MEASURE_PATTERNS:
-        for match in pattern.finditer(text, s0, s1):
-            m0, m1 = match.span()
-            distance = m0 - end if m0 >= end else start - m1 if m1 <= start else 0
-            if distance >= 0 and (best is None or distance < best[0]):
-                best = (distance, measure)
+    for c0, c1, measure in _measure_cues(text[s0:s1]):
+        m0, m1 = s0 + c0, s0 + c1
+        distance = m0 - end if m0 >= end else start - m1 if m1 <= start else 0
+        if distance >= 0 and (best is None or distance < best[0]):
+            best = (distance, measure)
     return best[1] if best else None
 
 
@@ -286,10 +305,15 @@ def _measure_of_words(words: str) -> str | None:
 
 
 def _place(text: str, start: int, limit: int) -> str:
-    match = re.compile(r"\s+(?:in|inside)\s+((?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,4})").match(
-        text, start, limit
-    )
+    match = _PLACE.match(text, start, limit)
     return match.group(1).strip() if match else ""
+
+
+@lru_cache(maxsize=32)
+def _time_expressions(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`find_time_expressions`, cached: a sentence is read for its statement times
+    and for the as-of date of each of its claims."""
+    return tuple(find_time_expressions(sentence))
 
 
 def _statement_times(
@@ -299,7 +323,7 @@ def _statement_times(
     claim ``position`` is given, "Last month, the envoy confirmed that" before it."""
     s0, s1 = sentence
     found = []
-    for start, end, words in find_time_expressions(text[s0:s1]):
+    for start, end, words in _time_expressions(text[s0:s1]):
         before = text[max(s0, s0 + start - 25) : s0 + start]
         between = text[s0 + end : position] if position and s0 + end <= position else ""
         if _REPORTING.search(before) or _REPORTING.search(between):
@@ -333,7 +357,7 @@ def _as_of(
     attached = {position for position, _ in statements}
     others = [
         (s0 + t0, words)
-        for t0, _, words in find_time_expressions(text[s0:s1])
+        for t0, _, words in _time_expressions(text[s0:s1])
         if s0 + t0 not in attached
     ]
     after = [o for o in others if o[0] > start]
@@ -354,10 +378,10 @@ def _counted(
     start, end = expr.start, expr.end
     after = end
     if text.startswith("-strong", expr.value_end):
-        phrase = re.match(r"-strong(?:\s+[a-z]+)?", text[expr.value_end : s1]).group()
+        phrase = _STRONG_PHRASE.match(text[expr.value_end : s1]).group()
         return "fighters", expr.value_end + len(phrase), phrase.lstrip("-"), None
     if expr.qualifier == "vague":
-        skip = re.match(r"\s+of\b", text[end:s1])
+        skip = _OF.match(text[end:s1])
         after = end + skip.end() if skip else end
     head, phrase_end, phrase = _noun_phrase(text, after, s1)
     casualty = _CASUALTY_BEFORE.search(text[max(s0, start - 30) : start])
@@ -407,7 +431,7 @@ def _claims_in_sentence(
         quote_start = max(s0, expr.start - 30) + casualty.start() if casualty else expr.start
         quote_end = max(expr.end, phrase_end)
         as_of = _as_of(text, sentences, index, expr.start, article.published)
-        who = attribute(
+        speaker, chain = speaker_and_chain(
             text,
             expr.start,
             expr.end,
@@ -429,29 +453,38 @@ def _claims_in_sentence(
                 "qualifier": expr.qualifier,
                 "as_of": as_of.date if as_of else None,
                 "as_of_precision": as_of.precision if as_of else None,
-                "speaker": who.speaker,
-                "chain": " > ".join(who.chain),
+                "speaker": speaker,
+                "chain": " > ".join(chain),
                 "hedge": "; ".join(h.words for h in hedges_near(text, expr.start, expr.end)),
             },
             head,
         )
 
 
-def extract_claims(article: Article) -> list[dict]:
-    """Every estimate claim in the article body, as rows with ``OUTPUT_COLUMNS``."""
-    body = body_spans(article.text) or [
+def _body_sentences(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(sentence, body line) for every sentence that starts in a line of the body."""
+    lines = body_spans(text) or [
         (segment.start, segment.end)
-        for segment in segment_article(article.text)
+        for segment in segment_article(text)
         if segment.kind != "furniture"
     ]  # a text too short to have a prose body (a one-line report) is all body
-    sentences = [
-        (s, e) for s, e in sentence_spans(article.text) if any(b0 <= s < b1 for b0, b1 in body)
-    ]
+    starts = [start for start, _ in lines]
+    found = []
+    for sentence in sentence_spans(text):
+        i = bisect_right(starts, sentence[0]) - 1
+        if i >= 0 and sentence[0] < lines[i][1]:
+            found.append((sentence, lines[i]))
+    return found
+
+
+def extract_claims(article: Article) -> list[dict]:
+    """Every estimate claim in the article body, as rows with ``OUTPUT_COLUMNS``."""
+    located = _body_sentences(article.text)
+    sentences = [sentence for sentence, _ in located]
     rows: list[dict] = []
     previous: str | None = None
     previous_line = None
-    for index, (start, _) in enumerate(sentences):
-        line = next(b for b in body if b[0] <= start < b[1])
+    for index, (_, line) in enumerate(located):
         if line != previous_line:
             previous, previous_line = None, line
         for row, head in _claims_in_sentence(article, sentences, index, previous):

@@ -22,6 +22,7 @@ The rule, line by line:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 SEGMENT_KINDS = ("headline", "byline", "dateline", "body", "furniture")
@@ -60,12 +61,28 @@ _MONTH = (
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
+# Most furniture patterns are anchored at the line start: one pattern tries them together.
+# Each other one is given a word it needs, so that a text without the word is not searched
+# for it (the words have no i, k or s, which re.IGNORECASE also finds as "ı", "K", "ſ").
+_FURNITURE_AT_START = re.compile(
+    "|".join(p.pattern for p in FURNITURE_PATTERNS if p.pattern.startswith("^")), re.IGNORECASE
+)
+_NEEDED_WORD = {
+    r"\bfans of\b.*\bon (fb|facebook)\b": "fan",
+    r"\bcontains copyrighted material\b": "copyr",
+}
+_FURNITURE_ELSEWHERE = tuple(
+    (p, _NEEDED_WORD[p.pattern]) for p in FURNITURE_PATTERNS if not p.pattern.startswith("^")
+)
 DATELINE = re.compile(rf"^(?:updated on\b.*|(?:[^.!?]{{0,60}}[,\s])?{_DATE})$", re.IGNORECASE)
 BYLINE = re.compile(r"^by\s+[^.!?]{1,60}$", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
 _PROSE_MIN_WORDS = 8
 _LONG_LINE_WORDS = 25
+# At least n words (runs of word characters), read no further than the n-th.
+_AT_LEAST_WORDS = {
+    n: re.compile(rf"(?:\W*+\w++){{{n}}}") for n in (_PROSE_MIN_WORDS, _LONG_LINE_WORDS)
+}
 
 
 @dataclass(frozen=True)
@@ -78,48 +95,60 @@ class Segment:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line, trailing white space excluded."""
+    """(start, end) of every non-blank line, white space around it excluded."""
     spans = []
-    for match in re.finditer(r"[^\n]*", text):
-        line = match.group()
+    offset = 0
+    for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            start = match.start() + (len(line) - len(line.lstrip()))
+            start = offset + (len(line) - len(line.lstrip()))
             spans.append((start, start + len(stripped)))
+        offset += len(line) + 1
     return spans
 
 
-def _marked_kind(line: str) -> str | None:
-    """The kind a line has on its own (furniture, byline, dateline), or None."""
-    if any(p.search(line) for p in FURNITURE_PATTERNS):
+def _marked_kind(line: str, elsewhere: Sequence[re.Pattern[str]]) -> str | None:
+    """The kind a line has on its own (furniture, byline, dateline), or None. ``elsewhere``:
+    the furniture patterns not anchored at the line start that the text may hold."""
+    if _FURNITURE_AT_START.match(line) or any(p.search(line) for p in elsewhere):
         return "furniture"
     if BYLINE.match(line):
         return "byline"
-    if DATELINE.match(line):
-        return "dateline"
+    if (line[-1].isdecimal() or line[0] in "uU") and DATELINE.match(line):
+        return "dateline"  # a dateline ends with a date's digit or starts "updated on"
     return None
 
 
 def _is_prose(line: str) -> bool:
     """A sentence: eight words or more ending in sentence punctuation, or a long line."""
-    words = len(_WORD.findall(line))
-    return words >= _LONG_LINE_WORDS or (
-        words >= _PROSE_MIN_WORDS and _SENTENCE_END.search(line) is not None
+    return _AT_LEAST_WORDS[_LONG_LINE_WORDS].match(line) is not None or (
+        _SENTENCE_END.search(line) is not None
+        and _AT_LEAST_WORDS[_PROSE_MIN_WORDS].match(line) is not None
     )
 
 
-def segment_article(text: str) -> list[Segment]:
-    """Label every non-blank line of ``text`` as headline, byline, dateline, body or furniture.
+def _prose_bounds(
+    text: str, lines: list[tuple[int, int]], marked: list[str | None]
+) -> tuple[int, int]:
+    """Indexes of the first and the last prose line; (len(lines), -1) when there is none."""
 
-    >>> page = "Title\\n\\nA sentence of prose that has nine words in it.\\nPowered by WordPress"
-    >>> [s.kind for s in segment_article(page)]
-    ['headline', 'body', 'furniture']
-    """
+    def prose(i: int) -> bool:
+        return marked[i] is None and _is_prose(text[lines[i][0] : lines[i][1]])
+
+    first = next((i for i in range(len(lines)) if prose(i)), None)
+    if first is None:
+        return len(lines), -1
+    return first, next(i for i in range(len(lines) - 1, first - 1, -1) if prose(i))
+
+
+def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every non-blank line (see :func:`segment_article`)."""
     lines = _lines(text)
-    marked = [_marked_kind(text[s:e]) for s, e in lines]
-    prose = [i for i, (s, e) in enumerate(lines) if marked[i] is None and _is_prose(text[s:e])]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
-    segments = []
+    lowered = text.lower()
+    elsewhere = [pattern for pattern, word in _FURNITURE_ELSEWHERE if word in lowered]
+    marked = [_marked_kind(text[s:e], elsewhere) for s, e in lines]
+    first, last = _prose_bounds(text, lines, marked)
+    labelled = []
     for i, (start, end) in enumerate(lines):
         if marked[i] is not None:
             kind = marked[i]
@@ -129,13 +158,23 @@ def segment_article(text: str) -> list[Segment]:
             kind = "furniture"
         else:
             kind = "body"
-        segments.append(Segment(start, end, kind))
-    return segments
+        labelled.append((start, end, kind))
+    return labelled
+
+
+def segment_article(text: str) -> list[Segment]:
+    """Label every non-blank line of ``text`` as headline, byline, dateline, body or furniture.
+
+    >>> page = "Title\\n\\nA sentence of prose that has nine words in it.\\nPowered by WordPress"
+    >>> [s.kind for s in segment_article(page)]
+    ['headline', 'body', 'furniture']
+    """
+    return [Segment(start, end, kind) for start, end, kind in _labelled_lines(text)]
 
 
 def body_spans(text: str) -> list[tuple[int, int]]:
     """Raw (start, end) spans of the article body, in order."""
-    return [(s.start, s.end) for s in segment_article(text) if s.kind == "body"]
+    return [(start, end) for start, end, kind in _labelled_lines(text) if kind == "body"]
 
 
 def span_lengths(text: str) -> dict[str, int]:

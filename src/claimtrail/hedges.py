@@ -42,8 +42,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtrail.attribution import sentence_spans
+from claimtrail.numbers import fold_case
 
 HEDGE_KINDS = ("verification", "estimate", "attribution", "uncertainty")
 
@@ -74,44 +76,55 @@ def _quantity_follows(text: str, match: re.Match[str]) -> bool:
 
 @dataclass(frozen=True)
 class _Rule:
+    """A hedge pattern; every match holds one of the words ``needs`` (in any case if
+    ``any_case``, as the pattern reads them): a text without them is not searched."""
+
     kind: str
     pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+    any_case: bool
     accept: Callable[[str, re.Match[str]], bool] | None = None
 
 
 def _rule(
     kind: str,
     pattern: str,
+    needs: tuple[str, ...],
     flags: int = re.IGNORECASE,
     accept: Callable[[str, re.Match[str]], bool] | None = None,
 ) -> _Rule:
-    return _Rule(kind, re.compile(pattern, flags), accept)
+    return _Rule(kind, re.compile(pattern, flags), needs, bool(flags & re.IGNORECASE), accept)
 
 
+_VERIFY = ("confirm", "verif")
 RULES: tuple[_Rule, ...] = (
     _rule(
         "verification",
         r"\b(?:could|can|would)(?:\s+not|not|n['’]t)\s+(?:be\s+)?"
         r"(?:(?:immediately|independently)\s+)*(?:be\s+)?(?:confirmed|verified|confirm|verify)\b",
+        _VERIFY,
     ),
     _rule(
         "verification",
         r"\bit\s+(?:(?:was|is)\s+not|(?:was|is)n['’]t|has\s+not\s+been)\s+(?:immediately\s+)?"
         r"possible\s+to\s+(?:independently\s+)?(?:verify|confirm)\b",
+        _VERIFY,
     ),
     _rule(
         "verification",
         r"\b(?:(?:was|were|is|are|been)\s+unable\s+to\s+(?:independently\s+)?(?:verify|confirm)"
         r"|(?:has|have|had)\s+not\s+been\s+(?:independently\s+)?(?:verified|confirmed)"
         r"|un(?:confirmed|verified))\b",
+        _VERIFY,
     ),
-    _rule("estimate", r"\ban\s+estimated\b", accept=_quantity_follows),
-    _rule("estimate", r"\bestimat(?:ed|ing)\b", accept=_quantity_follows),
-    _rule("estimate", r"\bapproximately\b"),
+    _rule("estimate", r"\ban\s+estimated\b", ("estimated",), accept=_quantity_follows),
+    _rule("estimate", r"\bestimat(?:ed|ing)\b", ("estimat",), accept=_quantity_follows),
+    _rule("estimate", r"\bapproximately\b", ("approximately",)),
     _rule(
         "attribution",
         r"\b(?:reportedly|allegedly|alleged|attributed|according\s+to|claimed|purportedly"
         r"|(?:is|are|was|were|be|been)\s+said\s+to)\b",
+        ("reportedly", "alleged", "attributed", "according", "claimed", "purportedly", "said"),
     ),
     _rule(
         "uncertainty",
@@ -120,10 +133,12 @@ RULES: tuple[_Rule, ...] = (
         r"|smaller))?\b|\bpossibly\b|\bit\s+(?:is|was|remains|remained)\s+(?:still\s+)?unclear\b"
         r"|\b(?:(?:is|are|was|were|be|been)\s+)?(?:widely\s+)?(?:thought|believed)\s+to"
         r"(?:\s+have)?\b",
+        ("could", "might", "probably", "possibly", "unclear", "thought", "believed"),
     ),
     _rule(
         "uncertainty",
         r"\bmay\s+(?:(?:well|not|also|still|even)\s+)?(?:have\s+)?[a-z]+\b",
+        ("may",),
         flags=0,
     ),
 )
@@ -139,13 +154,20 @@ class Hedge:
     kind: str
 
 
-def _matches(text: str, start: int, end: int) -> list[Hedge]:
+@lru_cache(maxsize=16)
+def _matches(text: str, start: int, end: int) -> tuple[Hedge, ...]:
+    """Every rule's accepted matches in ``text[start:end]`` (cached: claims share sentences)."""
+    scope = text[start:end]
+    folded = fold_case(scope)
     found = []
     for rule in RULES:
+        words = folded if rule.any_case else scope
+        if not any(word in words for word in rule.needs):
+            continue
         for match in rule.pattern.finditer(text, start, end):
             if rule.accept is None or rule.accept(text, match):
                 found.append(Hedge(match.start(), match.end(), match.group(), rule.kind))
-    return found
+    return tuple(found)
 
 
 def _longest_first(hedges: Iterable[Hedge]) -> list[Hedge]:

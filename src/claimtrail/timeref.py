@@ -57,6 +57,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 PRECISIONS = ("day", "month", "year")
 
@@ -181,6 +182,7 @@ def find_time_expressions(text: str) -> list[tuple[int, int, str]]:
     candidates = [
         match
         for rule in _RULES
+        if rule.hint.search(text)
         for match in rule.pattern.finditer(text)
         if _is_plausible(match, text)
     ]
@@ -204,12 +206,21 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     return _parse_date(value)[0]
 
 
+_NOT_A_DATE = "{!r} is not a real ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+
+
 def _parse_date(value: str) -> tuple[_Span, str]:
     """The first and last day an ISO partial date covers, and its precision."""
-    message = f"{value!r} is not a real ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD"
-    match = _ISO_PARTIAL.fullmatch(value) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        raise ValueError(_NOT_A_DATE.format(value))
+    return _parse_iso_date(value)
+
+
+@lru_cache(maxsize=64)
+def _parse_iso_date(value: str) -> tuple[_Span, str]:
+    match = _ISO_PARTIAL.fullmatch(value)
     if match is None:
-        raise ValueError(message)
+        raise ValueError(_NOT_A_DATE.format(value))
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
         if day is not None:
@@ -218,7 +229,7 @@ def _parse_date(value: str) -> tuple[_Span, str]:
             return _month_span(year, month), "month"
         return _year_span(year), "year"
     except ValueError:
-        raise ValueError(message) from None
+        raise ValueError(_NOT_A_DATE.format(value)) from None
 
 
 def _finest_unit(first: dt.date, last: dt.date) -> tuple[str, str] | None:
@@ -309,15 +320,39 @@ _Explain = Callable[[re.Match[str], bool], str]
 
 @dataclass(frozen=True)
 class _Rule:
-    """A pattern, the days it denotes for one reference day, and how to say so."""
+    """A pattern, the days it denotes for one reference day, and how to say so.
+
+    ``hint`` finds a word that every plausible match in running text contains: a quick
+    test before the pattern is tried (see :func:`_hint`).
+    """
 
     pattern: re.Pattern[str]
     span: _SpanRule
     explain: _Explain
+    hint: re.Pattern[str]
 
 
-def _rule(body: str, span: _SpanRule, explain: _Explain) -> _Rule:
-    return _Rule(re.compile(_START + body + _END, re.IGNORECASE), span, explain)
+def _rule(body: str, span: _SpanRule, explain: _Explain, hint: re.Pattern[str]) -> _Rule:
+    return _Rule(re.compile(_START + body + _END, re.IGNORECASE), span, explain, hint)
+
+
+def _hint(*words: str, capitalised: bool = False) -> re.Pattern[str]:
+    """A pattern finding any of ``words`` (lower case) as re.IGNORECASE reads them, with a
+    capital first letter if ``capitalised``, as month and weekday names need.
+
+    Its first letter is matched as written (in both cases unless ``capitalised``), which
+    lets the regex engine skip straight to it. None of the words may begin with i, k or s,
+    which re.IGNORECASE also matches to other letters ("ſ", "K", "ı", "İ").
+    """
+    firsts = {
+        word: (word[0].upper(),) if capitalised else (word[0], word[0].upper()) for word in words
+    }
+    return re.compile("|".join(f"{c}(?i:{word[1:]})" for word in words for c in firsts[word]))
+
+
+_MONTH_HINT = _hint(*"jan feb mar apr may jun jul aug sep oct nov dec".split(), capitalised=True)
+_WEEKDAY_HINT = _hint(*(name.lower() for name in _WEEKDAY_NAMES), capitalised=True)
+_YEAR_HINT = re.compile("19|20")
 
 
 def _explicit_date(match: re.Match[str], _reference: dt.date, _same_day: bool) -> _Span:
@@ -459,23 +494,41 @@ def _explain_weekday(match: re.Match[str], same_day: bool) -> str:
 
 
 _RULES = (
-    _rule(rf"{_ON}{_MONTH_DAY},?\s+{_YEAR}", _explicit_date, _explain_explicit),
-    _rule(rf"{_ON}{_DAY_MONTH},?\s+{_YEAR}", _explicit_date, _explain_explicit),
-    _rule(rf"(?:{_IN})?{_PHASE}{_MONTH},?\s+{_YEAR}", _explicit_month, _explain_explicit),
-    _rule(rf"{_IN}{_PHASE}{_YEAR}", _explicit_year, _explain_explicit),
-    _rule(rf"{_ON}{_MONTH_DAY}", _day_of_month, _explain_day_of_month),
-    _rule(rf"{_ON}{_DAY_MONTH}", _day_of_month, _explain_day_of_month),
-    _rule(rf"{_IN}{_PHASE}{_MONTH}", _month_alone, _explain_month_alone),
-    _rule(rf"{_NOT_THE}(?P<which>last|this|next)\s+{_MONTH}", _named_month, _explain_named_month),
+    _rule(rf"{_ON}{_MONTH_DAY},?\s+{_YEAR}", _explicit_date, _explain_explicit, _MONTH_HINT),
+    _rule(rf"{_ON}{_DAY_MONTH},?\s+{_YEAR}", _explicit_date, _explain_explicit, _MONTH_HINT),
+    _rule(
+        rf"(?:{_IN})?{_PHASE}{_MONTH},?\s+{_YEAR}", _explicit_month, _explain_explicit, _MONTH_HINT
+    ),
+    _rule(rf"{_IN}{_PHASE}{_YEAR}", _explicit_year, _explain_explicit, _YEAR_HINT),
+    _rule(rf"{_ON}{_MONTH_DAY}", _day_of_month, _explain_day_of_month, _MONTH_HINT),
+    _rule(rf"{_ON}{_DAY_MONTH}", _day_of_month, _explain_day_of_month, _MONTH_HINT),
+    _rule(rf"{_IN}{_PHASE}{_MONTH}", _month_alone, _explain_month_alone, _MONTH_HINT),
+    _rule(
+        rf"{_NOT_THE}(?P<which>last|this|next)\s+{_MONTH}",
+        _named_month,
+        _explain_named_month,
+        _MONTH_HINT,
+    ),
     _rule(
         rf"(?:(?:earlier|later)\s+)?{_NOT_THE}(?P<which>last|this|next)\s+(?P<unit>week|month|year)",
         _calendar_unit,
         _explain_calendar_unit,
+        _hint("week", "month", "year"),
     ),
-    _rule(rf"{_COUNT}\s+days?\s+ago", _days_ago, _explain_days_ago),
-    _rule(rf"{_COUNT}\s+(?P<unit>week|month|year)s?\s+ago", _units_ago, _explain_units_ago),
-    _rule(r"(?P<word>yesterday|today)", _relative_day, _explain_relative_day),
-    _rule(rf"(?:(?P<which>on|last|next)\s+)?{_WEEKDAY}", _weekday, _explain_weekday),
+    _rule(rf"{_COUNT}\s+days?\s+ago", _days_ago, _explain_days_ago, _hint("ago")),
+    _rule(
+        rf"{_COUNT}\s+(?P<unit>week|month|year)s?\s+ago",
+        _units_ago,
+        _explain_units_ago,
+        _hint("ago"),
+    ),
+    _rule(
+        r"(?P<word>yesterday|today)",
+        _relative_day,
+        _explain_relative_day,
+        _hint("yesterday", "today"),
+    ),
+    _rule(rf"(?:(?P<which>on|last|next)\s+)?{_WEEKDAY}", _weekday, _explain_weekday, _WEEKDAY_HINT),
 )
 
 
