@@ -32,7 +32,7 @@ import psutil  # noqa: E402
 from claimtrail.claims import load_claims  # noqa: E402
 from claimtrail.corpus import load_corpus  # noqa: E402
 from claimtrail.evaluation import evaluate  # noqa: E402
-from claimtrail.extract import Article, extract_claims  # noqa: E402
+from claimtrail.extract import Article, corpus_articles, extract_claims  # noqa: E402
 from claimtrail.outputs import atomic_writer  # noqa: E402
 from claimtrail.plots import plot_scaling  # noqa: E402
 
@@ -59,15 +59,6 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 MONTHS = ("January", "March", "May", "July", "September", "November")
 
 
-def corpus_articles() -> list[Article]:
-    corpus = load_corpus(ROOT)
-    clean = corpus.astype(object).where(corpus.notna(), None)
-    return [
-        Article(r.article_id, r.text, r.published, r.outlet, r.republished_from)
-        for r in clean.itertuples()
-    ]
-
-
 def passages(name: str) -> tuple[list[dict], list[dict]]:
     gold, found = [], []
     for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
@@ -88,8 +79,9 @@ def passages(name: str) -> tuple[list[dict], list[dict]]:
 
 def accuracy() -> dict:
     """Precision and recall on the corpus and on both sets of written passages."""
-    articles = corpus_articles()
-    claims = load_claims(ROOT, load_corpus(ROOT))
+    corpus = load_corpus(ROOT)
+    articles = corpus_articles(corpus.to_dict("records"))
+    claims = load_claims(ROOT, corpus)
     found = [row for a in articles for row in extract_claims(a)]
     results = {
         "corpus": evaluate(
@@ -115,7 +107,8 @@ def throughput(copies: int) -> dict:
     """Seconds per article for both tools on the same distinct texts, and their ratio."""
     from quantulum3 import parser
 
-    texts = [a.text + f"\n\nEnd note {k}." for k in range(copies) for a in corpus_articles()]
+    originals = corpus_articles(load_corpus(ROOT).to_dict("records"))
+    texts = [a.text + f"\n\nEnd note {k}." for k in range(copies) for a in originals]
     parser.parse("a warm-up of 3 people")  # loads quantulum3's unit tables once
     extract_claims(Article("warm-up", "At least 3 people were killed.", "2016-01-01"))
     started = time.process_time()

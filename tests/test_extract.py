@@ -15,18 +15,20 @@ from claimtrail.claims import load_claims
 from claimtrail.cli import main
 from claimtrail.corpus import load_corpus
 from claimtrail.evaluation import evaluate
-from claimtrail.extract import OUTPUT_COLUMNS, Article, extract_claims, run_dask, run_local
+from claimtrail.extract import (
+    OUTPUT_COLUMNS,
+    Article,
+    corpus_articles,
+    extract_claims,
+    run_dask,
+    run_local,
+)
 
 DATA = Path(__file__).parent / "data"
 
 
 def _corpus_articles(root: Path) -> list[Article]:
-    corpus = load_corpus(root)
-    clean = corpus.astype(object).where(corpus.notna(), None)
-    return [
-        Article(r.article_id, r.text, r.published, r.outlet, r.republished_from)
-        for r in clean.itertuples()
-    ]
+    return corpus_articles(load_corpus(root).to_dict("records"))
 
 
 def _passages(name: str) -> tuple[list[dict], list[dict]]:

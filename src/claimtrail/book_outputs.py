@@ -7,10 +7,10 @@ from pathlib import Path
 
 from claimtrail.claims import load_claims
 from claimtrail.corpus import load_corpus
-from claimtrail.extract import OUTPUT_COLUMNS, Article, extract_claims
+from claimtrail.extract import OUTPUT_COLUMNS, corpus_articles, extract_claims
 from claimtrail.furniture import body_spans
 from claimtrail.outputs import atomic_writer, csv_cell
-from claimtrail.provenance import build_graph, republished_source, to_prov
+from claimtrail.provenance import build_graph, to_prov
 from claimtrail.reuse import find_copied_passages
 
 
@@ -20,19 +20,12 @@ def write_generated_outputs(root: Path | str, folder: Path | str) -> dict[Path, 
     root, folder = Path(root), Path(folder)
     corpus = load_corpus(root)
     claims = load_claims(root, corpus)
-    clean = corpus.astype(object).where(corpus.notna(), None)
+    by_file = corpus.assign(stem=[Path(f).stem for f in corpus["file"]])
     extracted = folder / "extracted-claims.csv"
     with atomic_writer(extracted) as stream:
         writer = csv.DictWriter(stream, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        for r in clean.itertuples():
-            article = Article(
-                Path(r.file).stem,
-                r.text,
-                r.published,
-                r.outlet,
-                republished_source(r.republished_from),
-            )
+        for article in corpus_articles(by_file.to_dict("records"), id_column="stem"):
             for row in extract_claims(article):
                 writer.writerow({k: csv_cell(row[k]) for k in OUTPUT_COLUMNS})
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))

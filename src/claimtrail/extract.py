@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -475,6 +475,26 @@ def _body_sentences(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if i >= 0 and sentence[0] < lines[i][1]:
             found.append((sentence, lines[i]))
     return found
+
+
+def corpus_articles(corpus: Iterable[Mapping], id_column: str = "article_id") -> list[Article]:
+    """Articles from rows of a loaded corpus (:func:`claimtrail.corpus.load_corpus`
+    records): id, text, published, outlet and republished_from, missing values as None."""
+
+    def value(row: Mapping, key: str) -> str | None:
+        item = row.get(key)
+        return item if isinstance(item, str) and item else None
+
+    return [
+        Article(
+            row[id_column],
+            row["text"],
+            value(row, "published"),
+            value(row, "outlet"),
+            value(row, "republished_from"),
+        )
+        for row in corpus
+    ]
 
 
 def extract_claims(article: Article) -> list[dict]:

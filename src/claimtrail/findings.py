@@ -15,8 +15,8 @@ import pandas as pd
 from claimtrail.claims import load_claims
 from claimtrail.comparisons import all_flags, figure_text, timeline_frame
 from claimtrail.corpus import load_corpus
-from claimtrail.evaluation import evaluate
-from claimtrail.extract import Article, extract_claims
+from claimtrail.evaluation import Evaluation, evaluate
+from claimtrail.extract import corpus_articles, extract_claims
 from claimtrail.furniture import body_spans
 from claimtrail.grading import SUPPORT_ORDER
 from claimtrail.provenance import article_links, grade_claims, wire_sources
@@ -133,13 +133,10 @@ def findings(root: Path | str) -> list[Finding]:
     ]
 
 
-def _extraction(corpus: pd.DataFrame, claims: pd.DataFrame):
-    clean = corpus.astype(object).where(corpus.notna(), None)
+def _extraction(corpus: pd.DataFrame, claims: pd.DataFrame) -> Evaluation:
     found = [
         row
-        for r in clean.itertuples()
-        for row in extract_claims(
-            Article(r.article_id, r.text, r.published, r.outlet, r.republished_from)
-        )
+        for article in corpus_articles(corpus.to_dict("records"))
+        for row in extract_claims(article)
     ]
     return evaluate(claims.rename(columns={"article_id": "article"}).to_dict("records"), found)
