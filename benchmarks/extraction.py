@@ -31,7 +31,7 @@ import psutil  # noqa: E402
 
 from claimtrail.claims import load_claims  # noqa: E402
 from claimtrail.corpus import load_corpus  # noqa: E402
-from claimtrail.evaluation import evaluate  # noqa: E402
+from claimtrail.evaluation import evaluate, read_passages  # noqa: E402
 from claimtrail.extract import Article, corpus_articles, extract_claims  # noqa: E402
 from claimtrail.outputs import atomic_writer  # noqa: E402
 from claimtrail.plots import plot_scaling  # noqa: E402
@@ -60,20 +60,11 @@ MONTHS = ("January", "March", "May", "July", "September", "November")
 
 
 def passages(name: str) -> tuple[list[dict], list[dict]]:
-    gold, found = [], []
-    for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
-        passage = json.loads(line)
-        for claim in passage["claims"]:
-            start = passage["text"].index(claim["quote"])
-            gold.append(
-                {
-                    **claim,
-                    "article": passage["id"],
-                    "start": start,
-                    "end": start + len(claim["quote"]),
-                }
-            )
-        found += extract_claims(Article(passage["id"], passage["text"], passage["published"]))
+    """Hand-coded claims and extracted claims on one file of written passages."""
+    gold, texts = read_passages(ROOT / "tests" / "data" / name)
+    found = [
+        row for p in texts for row in extract_claims(Article(p["id"], p["text"], p["published"]))
+    ]
     return gold, found
 
 

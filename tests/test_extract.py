@@ -14,7 +14,7 @@ import pytest
 from claimtrail.claims import load_claims
 from claimtrail.cli import main
 from claimtrail.corpus import load_corpus
-from claimtrail.evaluation import evaluate
+from claimtrail.evaluation import evaluate, read_passages
 from claimtrail.extract import (
     OUTPUT_COLUMNS,
     Article,
@@ -32,20 +32,10 @@ def _corpus_articles(root: Path) -> list[Article]:
 
 
 def _passages(name: str) -> tuple[list[dict], list[dict]]:
-    gold, found = [], []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        passage = json.loads(line)
-        for claim in passage["claims"]:
-            start = passage["text"].index(claim["quote"])
-            gold.append(
-                {
-                    **claim,
-                    "article": passage["id"],
-                    "start": start,
-                    "end": start + len(claim["quote"]),
-                }
-            )
-        found += extract_claims(Article(passage["id"], passage["text"], passage["published"]))
+    gold, passages = read_passages(DATA / name)
+    found = [
+        row for p in passages for row in extract_claims(Article(p["id"], p["text"], p["published"]))
+    ]
     return gold, found
 
 

@@ -13,9 +13,11 @@ as-of (the same date and precision) and speaker (the same name, ignoring case an
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from claimtrail.attribution import name_key
 
@@ -163,3 +165,23 @@ def evaluate(
         if i not in used:
             result.false_hits.append({**f, "reason": "no hand-coded claim overlaps it"})
     return result
+
+
+def read_passages(path: Path | str) -> tuple[list[dict], list[dict]]:
+    """Written test passages (JSON lines: id, text, published, claims with their quotes):
+    the hand-coded claims with article and offsets added, and the passages themselves."""
+    gold, passages = [], []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        passage = json.loads(line)
+        passages.append(passage)
+        for claim in passage["claims"]:
+            start = passage["text"].index(claim["quote"])
+            gold.append(
+                {
+                    **claim,
+                    "article": passage["id"],
+                    "start": start,
+                    "end": start + len(claim["quote"]),
+                }
+            )
+    return gold, passages
