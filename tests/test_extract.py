@@ -215,3 +215,24 @@ def test_outputs_are_plain_values() -> None:
     rows = extract_claims(Article("t", "Some 400 people were injured.", None))
     frame = pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
     assert frame.loc[0, "as_of"] is None and frame.loc[0, "best"] == 400.0
+
+
+def test_cli_names_a_document_whose_extraction_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimtrail.extract as extract_module
+
+    real = extract_module.extract_claims
+
+    def fragile(article: Article) -> list[dict]:
+        if article.id == "b":
+            raise RuntimeError("boom")
+        return real(article)
+
+    monkeypatch.setattr(extract_module, "extract_claims", fragile)
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("At least 13 people were killed.", "utf-8")
+    code, out, err = _cli("extract", str(tmp_path))
+    assert code == 1
+    assert "b.txt: extraction failed: RuntimeError: boom" in err
+    assert [r["article"] for r in csv.DictReader(io.StringIO(out))] == ["a", "c"]

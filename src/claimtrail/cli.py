@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -122,7 +123,9 @@ def run_extract(args: argparse.Namespace) -> int:
 
     metadata = _corpus_metadata(args.inputs)
     problems: list[InputProblem] = []
-    sources: dict[str, str] = {}
+    # Where each document in flight came from, to name it if its extraction fails. Results
+    # come back in input order, so this holds only the documents not yet written.
+    pending: deque[str] = deque()
 
     def articles() -> Iterator[Article]:
         for item in iter_documents(args.inputs, max_chars=args.max_chars):
@@ -130,7 +133,7 @@ def run_extract(args: argparse.Namespace) -> int:
                 problems.append(item)
                 continue
             known = metadata.get(Path(item.source).name, {}) if item.source.endswith(".txt") else {}
-            sources[item.id] = item.source
+            pending.append(item.source)
             yield Article(
                 item.id,
                 item.text,
@@ -149,13 +152,12 @@ def run_extract(args: argparse.Namespace) -> int:
         if args.format == "csv":
             writer = csv.DictWriter(stream, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
             writer.writeheader()
-        for doc_id, rows, error in tqdm(
+        for _, rows, error in tqdm(
             results, desc="articles", unit="doc", disable=quiet, file=sys.stderr
         ):
+            source = pending.popleft()
             if error:
-                problems.append(
-                    InputProblem(sources.get(doc_id, doc_id), f"extraction failed: {error}")
-                )
+                problems.append(InputProblem(source, f"extraction failed: {error}"))
             for row in rows:
                 if writer:
                     writer.writerow({k: csv_cell(row[k]) for k in OUTPUT_COLUMNS})
