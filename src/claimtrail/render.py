@@ -14,6 +14,13 @@ from collections.abc import Iterable, Mapping
 
 from claimtrail.reuse import Passage
 
+# Removed words struck through on pink, added words underlined on green: told apart by
+# the line as well as the colour, so also in grayscale.
+_DIFF_STYLE = (
+    "<style>table.copied-passages del{background:#fbd5d5;text-decoration:line-through}"
+    "table.copied-passages ins{background:#d5f0d5;text-decoration:underline}"
+    "table.copied-passages td{vertical-align:top}</style>"
+)
 _TOKEN = re.compile(r"\s+|\w+(?:['’]\w+)*|[^\w\s]")
 
 
@@ -63,7 +70,8 @@ def passages_table(passages: Iterable[Passage], texts: Mapping[str, str]) -> str
         )
     header = "<tr><th>article a</th><th>article b</th><th>words</th><th>score</th></tr>"
     return (
-        '<table class="copied-passages"><thead>'
+        _DIFF_STYLE
+        + '<table class="copied-passages"><thead>'
         + header
         + "</thead><tbody>"
         + "".join(rows)
