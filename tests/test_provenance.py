@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from prov.model import ProvDocument
 
+from claimtrail.attribution import republished_source
 from claimtrail.claims import load_claims
 from claimtrail.corpus import load_corpus
 from claimtrail.furniture import body_spans
@@ -16,7 +17,6 @@ from claimtrail.provenance import (
     build_graph,
     grade_claims,
     is_named,
-    republished_source,
     to_prov,
     wire_sources,
 )

@@ -1255,14 +1255,20 @@ def _given(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def republished_source(value: object) -> str | None:
+    """The outlet named in a ``republished_from`` value: the words before the first comma
+    ("Alahednews, 1 August 2016" -> "Alahednews"); None for a blank or missing value."""
+    return value.split(",")[0].strip() if _given(value) else None
+
+
 def _outlets(text: str, outlet: str | None, republished_from: str | None) -> list[_Relay]:
     """The chain's tail: the original outlet of a republished page (from
     ``republished_from``, else from a notice in the text), then the outlet we hold."""
     ours = [_Relay(-1, -1, outlet.strip(), "outlet")] if _given(outlet) else []
     notices = _notices(text)
-    if not _given(republished_from):
+    original = republished_source(republished_from)
+    if original is None:
         return [*notices[:1], *ours]
-    original = republished_from.split(",")[0].strip()
     notice = next((r for r in notices if name_key(r.agent) == name_key(original)), None)
     return [notice or _Relay(-1, -1, original, "republication"), *ours]
 

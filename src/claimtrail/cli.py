@@ -95,8 +95,8 @@ def run_reuse(args: argparse.Namespace) -> int:
 def _corpus_metadata(paths: Sequence[str]) -> dict[str, dict]:
     """File name -> published, outlet, republished_from, for files listed in the corpus
     (data/articles.csv of the repository holding the first input, or the working folder)."""
+    from claimtrail.attribution import republished_source
     from claimtrail.corpus import find_root, read_articles
-    from claimtrail.provenance import republished_source
 
     for start in [*(Path(p).resolve().parent for p in paths[:1]), Path.cwd()]:
         try:

@@ -297,9 +297,9 @@ def disagreement_flags(frame: pd.DataFrame) -> list[dict]:
     return flags
 
 
-def _paragraph_of(text: str, start: int) -> int:
-    """Index of the body line (paragraph) holding offset ``start``, or -1."""
-    for number, (s, e) in enumerate(body_spans(text)):
+def _paragraph_of(spans: list[tuple[int, int]], start: int) -> int:
+    """Index of the body line (paragraph) among ``spans`` holding offset ``start``, or -1."""
+    for number, (s, e) in enumerate(spans):
         if s <= start < e:
             return number
     return -1
@@ -313,11 +313,13 @@ def population_flags(claims: pd.DataFrame, corpus: pd.DataFrame) -> list[dict]:
     (2) two articles report the same statement (same speaker, measure and figure) but
     code a different population or place, so a retelling changed who is counted.
     """
-    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    paragraphs = {
+        a: body_spans(t) for a, t in zip(corpus["article_id"], corpus["text"], strict=True)
+    }
     records = []
     for row in claims.to_dict("records"):
         row["id"], row["point"] = row["claim_id"], point(row)
-        row["paragraph"] = _paragraph_of(texts[row["article_id"]], row["start"])
+        row["paragraph"] = _paragraph_of(paragraphs[row["article_id"]], row["start"])
         records.append(row)
     linked = {
         frozenset((r["id"], other))

@@ -21,7 +21,7 @@ import networkx as nx
 import pandas as pd
 from prov.model import PROV_TYPE, ProvDocument
 
-from claimtrail.attribution import find_relays
+from claimtrail.attribution import find_relays, republished_source
 from claimtrail.claims import chain_links
 from claimtrail.comparisons import all_flags, comparable_figures, point, timeline_frame
 from claimtrail.furniture import body_spans
@@ -34,13 +34,6 @@ _ORGANISATION_WORDS = re.compile(
     r"committee|council|agency|times|news|research)\b",
     re.IGNORECASE,
 )
-
-
-def republished_source(value: object) -> str | None:
-    """The outlet named in ``republished_from`` ("Alahednews, 1 August 2016" -> "Alahednews")."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return value.split(",")[0].strip()
 
 
 def is_named(speaker: object) -> bool:
