@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from claimtrail.attribution import sentence_spans, speaker_and_chain
@@ -408,14 +408,7 @@ def _claims_in_sentence(
 ) -> Iterator[tuple[dict, str]]:
     text = article.text
     s0, s1 = sentences[index]
-    for found in find_numbers(text[s0:s1]):
-        expr = replace(
-            found,
-            start=found.start + s0,
-            end=found.end + s0,
-            value_start=found.value_start + s0,
-            value_end=found.value_end + s0,
-        )
+    for expr in find_numbers(text, s0, s1):
         if _is_not_count(text, expr):
             continue
         counted = _counted(text, expr, (s0, s1), previous)

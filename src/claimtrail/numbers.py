@@ -282,11 +282,11 @@ _START = _first_letter_alternation(
     [re.escape(stem) for stem in _START_STEMS] + [re.escape(word) + r"\b" for word in _START_WORDS]
 )
 _EXPRESSION = rf"(?:(?P<fold>{_FOLD})|(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|{_COUNT})"
-_MASTER_RE = re.compile(rf"(?<!\w)(?=\d|{_START}){_EXPRESSION}", re.IGNORECASE)
-# The same pattern without re.IGNORECASE, to search fold_case(text): it finds the same
-# matches there, much faster. Its second look-ahead holds wherever an expression does (its
-# first digit or number word comes within eight words: "in the region of an estimated",
-# "a couple of"), so most places that pass the first fail before the long alternatives.
+# The pattern is written in lower case, without re.IGNORECASE, to search fold_case(text):
+# it finds there what it would find in the text ignoring case, much faster. Its second
+# look-ahead holds wherever an expression does (its first digit or number word comes
+# within eight words: "in the region of an estimated", "a couple of"), so most places that
+# pass the first fail before the long alternatives.
 _CORE = _first_letter_alternation(
     [
         re.escape(word)
@@ -296,6 +296,11 @@ _CORE = _first_letter_alternation(
 _MASTER_FOLDED_RE = re.compile(
     rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]+(?:-|\s+)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
 )
+# So a text holding neither a digit nor a number word anywhere (even inside another word)
+# holds no expression; both patterns start with a set of characters, which the regex engine
+# skips to at C speed.
+_DIGIT_RE = re.compile(r"\d")
+_CORE_RE = re.compile(_CORE)
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -379,6 +384,7 @@ def _is_year(number_text: str) -> bool:
 
 def _make(
     text: str,
+    offset: int,
     span: tuple[int, int],
     value_span: tuple[int, int],
     qualifier: str,
@@ -391,11 +397,12 @@ def _make(
     looks_like_year: bool = False,
     hedge: str | None = None,
 ) -> NumberExpression:
-    """Build a NumberExpression over ``text[span[0]:span[1]]``."""
+    """Build a NumberExpression over ``text[span[0]:span[1]]``, its offsets moved by
+    ``offset`` (where ``text`` begins in the string searched)."""
     start, end = span
     return NumberExpression(
-        start=start,
-        end=end,
+        start=start + offset,
+        end=end + offset,
         text=text[start:end],
         low=low,
         best=best,
@@ -403,15 +410,15 @@ def _make(
         qualifier=qualifier,
         vague=vague,
         multiplier=multiplier,
-        value_start=value_span[0],
-        value_end=value_span[1],
+        value_start=value_span[0] + offset,
+        value_end=value_span[1] + offset,
         hyphen_compound=_COMPOUND_RE.match(text, end) is not None,
         looks_like_year=looks_like_year,
         hedge=hedge,
     )
 
 
-def _fold_expression(text: str, match: re.Match[str]) -> NumberExpression:
+def _fold_expression(text: str, match: re.Match[str], offset: int) -> NumberExpression:
     """Expression for "tenfold", "10-fold", "doubled", "halved"."""
     word = match.group("fold").lower()
     stem = next((s for s in _VERB_MULTIPLIERS if word.startswith(s)), None)
@@ -419,16 +426,16 @@ def _fold_expression(text: str, match: re.Match[str]) -> NumberExpression:
         value = _VERB_MULTIPLIERS[stem]
     else:
         value = _atom_value(word.removesuffix("fold").rstrip("- \t\n"))[0]
-    return _make(text, match.span(), match.span(), "multiplier", multiplier=value)
+    return _make(text, offset, match.span(), match.span(), "multiplier", multiplier=value)
 
 
-def _times_expression(text: str, match: re.Match[str]) -> NumberExpression:
+def _times_expression(text: str, match: re.Match[str], offset: int) -> NumberExpression:
     """Expression for "twice as many", "three times more"."""
     word = match.group("tval")
     value = _TIMES_WORDS.get(word.lower())
     if value is None:
         value = _atom_value(word[: word.lower().rindex("times")].rstrip())[0]
-    return _make(text, match.span(), match.span("tval"), "multiplier", multiplier=value)
+    return _make(text, offset, match.span(), match.span("tval"), "multiplier", multiplier=value)
 
 
 def _vague_floor(words: list[str]) -> float:
@@ -440,11 +447,17 @@ def _vague_floor(words: list[str]) -> float:
     return floor
 
 
-def _vague_expression(text: str, match: re.Match[str]) -> NumberExpression:
+def _vague_expression(text: str, match: re.Match[str], offset: int) -> NumberExpression:
     """Expression for "hundreds", "tens of thousands", "several hundred"."""
     words = _words(match.group("vague"))
     return _make(
-        text, match.span(), match.span(), "vague", low=_vague_floor(words), vague=" ".join(words)
+        text,
+        offset,
+        match.span(),
+        match.span(),
+        "vague",
+        low=_vague_floor(words),
+        vague=" ".join(words),
     )
 
 
@@ -488,7 +501,9 @@ def _is_pronoun_one(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _count_expression(text: str, match: re.Match[str]) -> tuple[NumberExpression | None, int]:
+def _count_expression(
+    text: str, match: re.Match[str], offset: int
+) -> tuple[NumberExpression | None, int]:
     """Expression for a (qualified) number or range, and where to resume the search."""
     n1_start, n1_end = match.span("n1")
     if match.group("n2") is not None:
@@ -496,6 +511,7 @@ def _count_expression(text: str, match: re.Match[str]) -> tuple[NumberExpression
         if bounds is not None:
             expression = _make(
                 text,
+                offset,
                 match.span(),
                 (n1_start, match.end("n2")),
                 "range",
@@ -518,6 +534,7 @@ def _count_expression(text: str, match: re.Match[str]) -> tuple[NumberExpression
         qualifier = _QUALIFIER_OF_POSTFIX[_normalise(post)]
     expression = _make(
         text,
+        offset,
         (start, end),
         (n1_start, n1_end),
         qualifier,
@@ -528,31 +545,40 @@ def _count_expression(text: str, match: re.Match[str]) -> tuple[NumberExpression
     return expression, end
 
 
-def _expression_at(text: str, match: re.Match[str]) -> tuple[NumberExpression | None, int]:
+def _expression_at(
+    text: str, match: re.Match[str], offset: int
+) -> tuple[NumberExpression | None, int]:
     """Expression for one master-regex match, and where to resume the search."""
     if match.group("fold") is not None:
-        return _fold_expression(text, match), match.end()
+        return _fold_expression(text, match, offset), match.end()
     if match.group("times") is not None:
-        return _times_expression(text, match), match.end()
+        return _times_expression(text, match, offset), match.end()
     if match.group("vague") is not None:
-        return _vague_expression(text, match), match.end()
-    return _count_expression(text, match)
+        return _vague_expression(text, match, offset), match.end()
+    return _count_expression(text, match, offset)
 
 
-def find_numbers(text: str) -> list[NumberExpression]:
-    """Every numeric expression in ``text``, in order and non-overlapping.
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberExpression]:
+    """Every numeric expression in ``text[start:end]`` (default: all of ``text``), in order
+    and non-overlapping, read as if that part were cut out; offsets index ``text``.
 
     Years, dates, ages and durations are included; see the module docstring.
 
     >>> [(e.text, e.qualifier) for e in find_numbers("killed at least 13, dozens hurt")]
     [('at least 13', 'at_least'), ('dozens', 'vague')]
+    >>> [(e.start, e.text) for e in find_numbers("One. Then 12 more.", 5)]
+    [(10, '12')]
     """
-    folded = fold_case(text)
+    scope = text[start:end]
+    folded = fold_case(scope)
     expressions: list[NumberExpression] = []
+    if _DIGIT_RE.search(folded) is None and _CORE_RE.search(folded) is None:
+        return expressions
     position = 0
-    while (found := _MASTER_FOLDED_RE.search(folded, position)) is not None:
-        match = _MASTER_RE.match(text, found.start())  # the same match, its words as written
-        expression, position = _expression_at(text, match)
+    while (match := _MASTER_FOLDED_RE.search(folded, position)) is not None:
+        # The groups of the match are read in lower case (every use of them ignores case);
+        # the expression's text is taken from ``scope`` as written, at the same offsets.
+        expression, position = _expression_at(scope, match, start)
         if expression is not None:
             expressions.append(expression)
     return expressions
