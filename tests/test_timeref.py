@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-from claimtrail import timeref
 from claimtrail.timeref import PRECISIONS, TimeRef, find_time_expressions, precision_of, resolve
 
 # (expression, reference, expected date, expected precision)
@@ -298,7 +295,3 @@ def test_everything_found_resolves() -> None:
     assert [words for _, _, words in found] == expressions
     for words in expressions:
         assert resolve(words, "2016-08-02") is not None, words
-
-
-def test_docstring_examples() -> None:
-    assert doctest.testmod(timeref).failed == 0
