@@ -59,6 +59,7 @@ browser:
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/book_build.py
+	$(BIN)/python benchmarks/stage_costs.py
 
 # Re-execute every notebook in place and store its outputs (after changing the library or data).
 notebooks: $(STAMP)

@@ -244,3 +244,63 @@ def test_held_out_passages() -> None:
     honest score on new text (measured 0.86 precision, 0.81 recall); guards regressions."""
     result = evaluate(*_passages("extraction_heldout.jsonl"))
     assert result.precision >= 0.85 and result.recall >= 0.80
+
+
+def test_cli_workers_and_dask_write_what_one_worker_writes(tmp_path: Path) -> None:
+    for article in _generated(40):
+        (tmp_path / f"{article.id}.txt").write_text(article.text, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")  # a problem among the documents
+    _, one, one_err = _cli("extract", str(tmp_path))
+    _, two, two_err = _cli("extract", str(tmp_path), "--workers", "2")
+    _, dask, dask_err = _cli("extract", str(tmp_path), "--engine", "dask", "--workers", "2")
+    assert len(one.splitlines()) > 80
+    assert one == two == dask  # the same rows in the same order
+    assert "empty.txt: empty text" in one_err and one_err == two_err == dask_err
+
+
+def test_local_workers_read_ahead_only_a_few_batches() -> None:
+    taken = []
+
+    def articles():
+        for article in _generated(400):
+            taken.append(article.id)
+            yield article
+
+    results = run_local(articles(), workers=2, batch_size=4)
+    next(results)
+    # at most two batches per worker in flight, and the batch that was being filled
+    assert len(taken) <= 2 * 2 * 4 + 4
+    results.close()
+
+
+def test_progress_bar_on_a_terminal_and_off_when_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    (tmp_path / "a.txt").write_text("At least 13 people were killed.", encoding="utf-8")
+    for quiet, expect_bar in (([], True), (["--quiet"], False)):
+        terminal = Terminal()
+        monkeypatch.setattr("sys.stderr", terminal)
+        with redirect_stdout(io.StringIO()):
+            assert main(["extract", str(tmp_path), *quiet]) == 0
+        assert ("articles: 1doc" in terminal.getvalue()) is expect_bar
+
+
+def test_corpus_dates_go_to_corpus_files_only(repo_root: Path, tmp_path: Path) -> None:
+    raw = repo_root / "data" / "raw" / "001_fb3f41a16fdc053f.txt"
+    copy = tmp_path / raw.name  # the same name outside the corpus: its date is unknown
+    copy.write_bytes(raw.read_bytes())
+    in_corpus = list(csv.DictReader(io.StringIO(_cli("extract", str(raw))[1])))
+    elsewhere = list(csv.DictReader(io.StringIO(_cli("extract", str(copy))[1])))
+    assert len(in_corpus) == len(elsewhere) > 0
+    assert all(r["as_of"] for r in in_corpus) and not any(r["as_of"] for r in elsewhere)
+
+
+@pytest.mark.parametrize("option", ["--workers", "--max-chars"])
+def test_counts_must_be_positive(option: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", "x.txt", option, "0"])
+    assert "must be at least 1, not 0" in capsys.readouterr().err

@@ -46,10 +46,18 @@ def _output(path: str | None) -> Iterator[TextIO]:
             yield stream
 
 
+def _positive(value: str) -> int:
+    """An argument that must be a whole number of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _report(problems: Sequence[InputProblem]) -> None:
     """The summary of bad inputs on standard error."""
     if problems:
-        print(f"{len(problems)} input(s) could not be read:", file=sys.stderr)
+        print(f"{len(problems)} input(s) not analysed:", file=sys.stderr)
         for problem in problems:
             print(f"  {problem.source}: {problem.problem}", file=sys.stderr)
 
@@ -92,27 +100,28 @@ def run_reuse(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _corpus_metadata(paths: Sequence[str]) -> dict[str, dict]:
-    """File name -> published, outlet, republished_from, for files listed in the corpus
-    (data/articles.csv of the repository holding the first input, or the working folder)."""
+def _corpus_metadata(paths: Sequence[str]) -> dict[Path, dict]:
+    """Resolved path of each raw file listed in a corpus -> its published date, outlet and
+    republished_from. The corpora are those of the repositories holding the inputs (and
+    the working folder): a file elsewhere with the same name gets nothing from them."""
     from claimtrail.attribution import republished_source
-    from claimtrail.corpus import find_root, read_articles
+    from claimtrail.corpus import find_root, raw_dir, read_articles
 
-    for start in [*(Path(p).resolve().parent for p in paths[:1]), Path.cwd()]:
+    roots = set()
+    for start in [*(Path(p) for p in paths), Path.cwd()]:
         try:
-            root = find_root(start)
+            roots.add(find_root(start if start.is_dir() else start.parent))
         except DataError:
             continue
-        articles = read_articles(root)
-        return {
-            row["file"]: {
+    metadata = {}
+    for root in sorted(roots):
+        for row in read_articles(root).to_dict("records"):
+            metadata[(raw_dir(root) / row["file"]).resolve()] = {
                 "published": None if pd.isna(row["published"]) else row["published"],
                 "outlet": None if pd.isna(row["outlet"]) else row["outlet"],
                 "republished_from": republished_source(row["republished_from"]),
             }
-            for row in articles.to_dict("records")
-        }
-    return {}
+    return metadata
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -132,7 +141,8 @@ def run_extract(args: argparse.Namespace) -> int:
             if isinstance(item, InputProblem):
                 problems.append(item)
                 continue
-            known = metadata.get(Path(item.source).name, {}) if item.source.endswith(".txt") else {}
+            is_file = item.source.lower().endswith(".txt")  # not "file, row N" of a table
+            known = metadata.get(Path(item.source).resolve(), {}) if is_file else {}
             pending.append(item.source)
             yield Article(
                 item.id,
@@ -208,7 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
         "text. Relative dates are resolved against each document's publication date (the "
         "'published' field of CSV/JSONL input, or data/articles.csv for corpus files). Bad "
         "inputs are listed on standard error at the end, the other documents' results are "
-        "still written, and the exit status is 1.",
+        "still written, and the exit status is 1; a corpus listing (data/articles.csv) that "
+        "cannot be read stops the command with exit status 2.",
     )
     extract.add_argument(
         "inputs",
@@ -222,7 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)"
     )
     extract.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="parallel worker processes (default 1)"
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="parallel worker processes (default 1)",
     )
     extract.add_argument(
         "--engine",
@@ -238,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--max-chars",
-        type=int,
+        type=_positive,
         default=MAX_CHARS,
         metavar="N",
         help=f"refuse a single document longer than N characters (default {MAX_CHARS:,})",
@@ -267,7 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reuse.add_argument("-o", "--output", metavar="OUT", help="write the CSV here (default: stdout)")
     reuse.add_argument(
-        "--min-words", type=int, default=8, help="shortest passage reported, in words (default 8)"
+        "--min-words",
+        type=_positive,
+        default=8,
+        help="shortest passage reported, in words (default 8)",
     )
     reuse.add_argument(
         "--include-furniture",

@@ -1,22 +1,33 @@
 """Read documents to analyse from .txt files, folders of them, .csv and .jsonl files.
 
 Streaming: documents are yielded one at a time, so memory does not grow with their
-number. A bad input never stops the stream: it is yielded as an :class:`InputProblem`
-naming the file (and row or line) and what is wrong, and the caller reports it.
+number; a .txt file or a JSON line too long to hold the longest text allowed is refused
+without being read into memory (a CSV row is read whole before its length is checked). A bad
+input never stops the stream: it is yielded as an :class:`InputProblem` naming the file
+(and row or line, and field) and what is wrong, and the caller reports it. Nothing is
+changed on the way: ids, texts and dates are taken as written or refused.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
+import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+from claimtrail.timeref import precision_of
 
 MAX_CHARS = 5_000_000
-_ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A JSON line may spell each character as an escape: a text of n characters takes at most
+# 12 n bytes ("\\ud83d\\ude00" for one), plus the rest of the object.
+_JSON_BYTES_PER_CHAR = 12
+_JSON_OVERHEAD = 64 * 1024
+_UTF8_BYTES_PER_CHAR = 4
+SUFFIXES = (".txt", ".csv", ".jsonl")
 
 
 @dataclass(frozen=True)
@@ -41,19 +52,32 @@ Item = Document | InputProblem
 
 
 def _checked(doc_id: str, text: str, published: str | None, source: str, max_chars: int) -> Item:
+    """The document, or the first thing wrong with it: empty id or text, a text longer
+    than ``max_chars``, a publication date that is not a real ISO partial date."""
+    if not doc_id.strip():
+        return InputProblem(source, "field 'id' is empty")
     if not text.strip():
         return InputProblem(source, "empty text")
     if len(text) > max_chars:
         return InputProblem(
             source, f"text of {len(text):,} characters exceeds --max-chars {max_chars:,}"
         )
-    if published is not None and not _ISO_PARTIAL.match(published):
-        return InputProblem(source, f"field 'published': {published!r} is not an ISO date")
+    if published is not None:
+        try:
+            precision_of(published)
+        except ValueError:
+            return InputProblem(source, f"field 'published': {published!r} is not a real ISO date")
     return Document(doc_id, text, published, source)
 
 
-def _read_txt(path: Path, published: Mapping[str, str], max_chars: int) -> Item:
+def _read_txt(path: Path, max_chars: int) -> Item:
+    """A .txt file as one document: id the file's stem, date unknown (the caller may
+    know it). A file too large to hold ``max_chars`` characters is refused unread."""
     try:
+        if path.stat().st_size > _UTF8_BYTES_PER_CHAR * max_chars:
+            return InputProblem(
+                str(path), f"{path.stat().st_size:,} bytes: more than --max-chars {max_chars:,}"
+            )
         data = path.read_bytes()
     except OSError as exc:
         return InputProblem(str(path), f"unreadable: {exc.strerror}")
@@ -61,42 +85,83 @@ def _read_txt(path: Path, published: Mapping[str, str], max_chars: int) -> Item:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return InputProblem(str(path), f"not valid UTF-8 at byte {exc.start}")
-    return _checked(path.stem, text, published.get(path.name), str(path), max_chars)
+    return _checked(path.stem, text, None, str(path), max_chars)
+
+
+def _undecodable(value: str) -> bool:
+    """Whether a value read with errors="surrogateescape" held bytes that are not UTF-8."""
+    return any("\udc80" <= char <= "\udcff" for char in value)
 
 
 def _read_csv(path: Path, max_chars: int) -> Iterator[Item]:
-    csv.field_size_limit(sys.maxsize)
+    """The rows of a CSV file with columns id, text and optional published."""
+    csv.field_size_limit(sys.maxsize)  # a long text is refused by its length, below
     try:
-        stream = open(path, encoding="utf-8", newline="")
+        stream = open(path, encoding="utf-8", errors="surrogateescape", newline="")
     except OSError as exc:
         yield InputProblem(str(path), f"unreadable: {exc.strerror}")
         return
     with stream:
+        reader = csv.DictReader(stream)
         try:
-            reader = csv.DictReader(stream)
             missing = [c for c in ("id", "text") if c not in (reader.fieldnames or [])]
             if missing:
                 yield InputProblem(str(path), f"no column {', '.join(missing)} (needs id and text)")
                 return
             for row_number, row in enumerate(reader, start=1):
                 source = f"{path}, row {row_number}"
+                bad = [name for name, value in row.items() if value and _undecodable(value)]
+                if bad:
+                    yield InputProblem(source, f"field {bad[0]!r} is not valid UTF-8")
+                    continue
                 published = (row.get("published") or "").strip() or None
                 yield _checked(row["id"] or "", row["text"] or "", published, source, max_chars)
-        except UnicodeDecodeError as exc:
-            yield InputProblem(str(path), f"not valid UTF-8 at byte {exc.start}")
         except csv.Error as exc:
             yield InputProblem(f"{path}, line {reader.line_num}", f"malformed CSV: {exc}")
 
 
+def _json_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary stream, or None for a line longer than ``limit`` bytes
+    (which is read through, not kept)."""
+    while line := stream.readline(limit):
+        if len(line) == limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _json_document(record: object, source: str, max_chars: int) -> Item:
+    """A document from one decoded JSON line: an object with a string (or integer) id,
+    a string text and optionally a string published date."""
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return InputProblem(source, "needs an object with 'id' and a string 'text'")
+    doc_id = record.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if not isinstance(doc_id, str):
+        return InputProblem(source, f"field 'id' must be a string or an integer, not {doc_id!r}")
+    published = record.get("published")
+    if published is not None and not isinstance(published, str):
+        return InputProblem(source, f"field 'published' must be a string, not {published!r}")
+    return _checked(doc_id, record["text"], published or None, source, max_chars)
+
+
 def _read_jsonl(path: Path, max_chars: int) -> Iterator[Item]:
+    """The lines of a JSONL file, one object each with id, text and optional published."""
     try:
         stream = open(path, "rb")
     except OSError as exc:
         yield InputProblem(str(path), f"unreadable: {exc.strerror}")
         return
+    limit = _JSON_BYTES_PER_CHAR * max_chars + _JSON_OVERHEAD
     with stream:
-        for line_number, raw in enumerate(stream, start=1):
+        for line_number, raw in enumerate(_json_lines(stream, limit), start=1):
             source = f"{path}, line {line_number}"
+            if raw is None:
+                yield InputProblem(source, f"line of more than {limit:,} bytes: too long a text")
+                continue
             if not raw.strip():
                 continue
             try:
@@ -107,40 +172,48 @@ def _read_jsonl(path: Path, max_chars: int) -> Iterator[Item]:
             except json.JSONDecodeError as exc:
                 yield InputProblem(source, f"malformed JSON: {exc.msg}")
                 continue
-            if (
-                not isinstance(record, dict)
-                or not isinstance(record.get("text"), str)
-                or ("id" not in record)
-            ):
-                yield InputProblem(source, "needs an object with 'id' and a string 'text'")
-                continue
-            published = record.get("published") or None
-            yield _checked(str(record["id"]), record["text"], published, source, max_chars)
+            yield _json_document(record, source, max_chars)
 
 
-def iter_documents(
-    paths: Iterable[Path | str],
-    published: Mapping[str, str] | None = None,
-    max_chars: int = MAX_CHARS,
-) -> Iterator[Item]:
+def _folder(path: Path, max_chars: int) -> Iterator[Item]:
+    """Every .txt file under ``path`` (any case of the suffix), sorted; a sub-folder that
+    cannot be listed is named, not skipped in silence."""
+    files: list[Path] = []
+    problems: list[InputProblem] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(InputProblem(str(error.filename), f"unreadable folder: {error.strerror}"))
+
+    for folder, _, names in os.walk(path, onerror=unreadable):
+        files += [Path(folder, name) for name in names if name.lower().endswith(".txt")]
+    yield from problems
+    for file in sorted(files):
+        if file.is_file():
+            yield _read_txt(file, max_chars)
+
+
+def iter_documents(paths: Iterable[Path | str], max_chars: int = MAX_CHARS) -> Iterator[Item]:
     """Yield every document (or problem) under ``paths``, in a stable order.
 
     A folder is searched recursively for .txt files (sorted). A .txt file's id is its
-    stem and its date comes from ``published`` (file name -> ISO date) when listed
-    there. .csv files need ``id`` and ``text`` columns and may have ``published``;
-    .jsonl files hold one such object per line.
+    stem; its date is unknown here. .csv files need ``id`` and ``text`` columns and may
+    have ``published``; .jsonl files hold one such object per line. Any other kind of file
+    is refused, as is a text longer than ``max_chars`` characters.
     """
-    published = published or {}
     for given in paths:
         path = Path(given)
+        suffix = path.suffix.lower()
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*.txt") if p.is_file()):
-                yield _read_txt(file, published, max_chars)
+            yield from _folder(path, max_chars)
         elif not path.exists():
             yield InputProblem(str(path), "no such file or folder")
-        elif path.suffix == ".csv":
+        elif suffix == ".csv":
             yield from _read_csv(path, max_chars)
-        elif path.suffix == ".jsonl":
+        elif suffix == ".jsonl":
             yield from _read_jsonl(path, max_chars)
+        elif suffix == ".txt":
+            yield _read_txt(path, max_chars)
         else:
-            yield _read_txt(path, published, max_chars)
+            yield InputProblem(
+                str(path), f"not a kind of input read here (expected {', '.join(SUFFIXES)})"
+            )

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -298,6 +299,7 @@ def _measure(
 
 
 def _measure_of_words(words: str) -> str | None:
+    """The first measure whose cue words occur in ``words`` ("killing" -> killed)."""
     for measure, pattern in _MEASURE_PATTERNS:
         if pattern.search(words):
             return measure
@@ -305,6 +307,7 @@ def _measure_of_words(words: str) -> str | None:
 
 
 def _place(text: str, start: int, limit: int) -> str:
+    """The place named just after the counted phrase ("in Syria"), or ""."""
     match = _PLACE.match(text, start, limit)
     return match.group(1).strip() if match else ""
 
@@ -506,7 +509,10 @@ def extract_claims(article: Article) -> list[dict]:
     return rows
 
 
-def extract_safely(article: Article) -> tuple[str, list[dict], str | None]:
+Result = tuple[str, list[dict], str | None]
+
+
+def extract_safely(article: Article) -> Result:
     """Worker function (picklable): (article id, claims, error message or None).
 
     An exception inside one document is returned as its error, so one bad document
@@ -518,11 +524,14 @@ def extract_safely(article: Article) -> tuple[str, list[dict], str | None]:
         return article.id, [], f"{type(exc).__name__}: {exc}"
 
 
-Result = tuple[str, list[dict], str | None]
+def _extract_batch(batch: list[Article]) -> list[Result]:
+    """:func:`extract_safely` over a batch (one task for a worker process)."""
+    return [extract_safely(article) for article in batch]
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    batch = []
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` items (the last one shorter), read lazily."""
+    batch: list[Article] = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
@@ -532,19 +541,31 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
         yield batch
 
 
-def run_local(articles: Iterator[Article], workers: int = 1) -> Iterator[Result]:
+def run_local(
+    articles: Iterable[Article], workers: int = 1, batch_size: int = 16
+) -> Iterator[Result]:
     """Extract from a stream of articles, in input order, with ``workers`` processes.
 
-    With one worker everything runs here; with more, a process pool maps the stream
-    lazily (``imap``), so memory does not grow with the number of documents.
+    With one worker everything runs here. With more, batches of ``batch_size`` articles
+    go to a process pool, and at most two batches per worker are in flight: the next
+    batch is read only when the oldest one's results are taken, so neither the input
+    read ahead nor the results waiting grow with the number of documents.
     """
     if workers <= 1:
         yield from map(extract_safely, articles)
         return
     import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        yield from pool.imap(extract_safely, articles, chunksize=16)
+    in_flight: deque[Future[list[Result]]] = deque()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for batch in _batches(articles, batch_size):
+            in_flight.append(pool.submit(_extract_batch, batch))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
 
 
 def run_dask(
