@@ -216,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract every estimate claim from the inputs, following the codebook. "
         "Writes one row per claim: " + ", ".join(OUTPUT_COLUMNS) + ". Offsets index the raw "
         "text. Relative dates are resolved against each document's publication date (the "
-        "'published' field of CSV/JSONL input, or data/articles.csv for corpus files). Bad "
+        "'published' field of CSV/JSONL input, or data/articles.csv for corpus files). Ids "
+        "are written as given (a stream is not checked for repeated ids). Bad "
         "inputs are listed on standard error at the end, the other documents' results are "
         "still written, and the exit status is 1; a corpus listing (data/articles.csv) that "
         "cannot be read stops the command with exit status 2.",
