@@ -55,11 +55,8 @@ def run_configuration(configuration: str, copies: int) -> None:
         extract._counted = lambda *args: None
     if stubs >= 4:
         extract.find_numbers = lambda *args: []
-    texts = [
-        row["text"] + f"\n\nEnd note {k}."
-        for k in range(copies)
-        for row in load_corpus(ROOT).to_dict("records")
-    ]
+    originals = [row["text"] for row in load_corpus(ROOT).to_dict("records")]
+    texts = [text + f"\n\nEnd note {k}." for k in range(copies) for text in originals]
     for number, text in enumerate(texts):
         extract.extract_claims(extract.Article(str(number), text, "2016-08-02"))
 
