@@ -135,6 +135,15 @@ def test_bad_bytes_in_one_csv_row_name_the_row_and_spare_the_rest(tmp_path: Path
     assert problems == [InputProblem(f"{path}, row 1500", "field 'text' is not valid UTF-8")]
 
 
+def test_csv_rows_with_extra_or_missing_fields_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(
+        b"id,text,published\na,Some 400 people were killed.,2016,extra\nb,Dozens hurt.\n"
+    )
+    docs, problems = _split(list(iter_documents([path])))
+    assert [(d.id, d.published) for d in docs] == [("a", "2016"), ("b", None)] and problems == []
+
+
 def test_empty_csv_id_is_named(tmp_path: Path) -> None:
     path = tmp_path / "in.csv"
     path.write_text("id,text\n,Some 400 people were killed.\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ _JSON_BYTES_PER_CHAR = 12
 _JSON_OVERHEAD = 64 * 1024
 _UTF8_BYTES_PER_CHAR = 4
 SUFFIXES = (".txt", ".csv", ".jsonl")
+# What errors="surrogateescape" makes of each byte that is not UTF-8.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,9 @@ def _read_txt(path: Path, max_chars: int) -> Item:
     """A .txt file as one document: id the file's stem, date unknown (the caller may
     know it). A file too large to hold ``max_chars`` characters is refused unread."""
     try:
-        if path.stat().st_size > _UTF8_BYTES_PER_CHAR * max_chars:
-            return InputProblem(
-                str(path), f"{path.stat().st_size:,} bytes: more than --max-chars {max_chars:,}"
-            )
+        size = path.stat().st_size
+        if size > _UTF8_BYTES_PER_CHAR * max_chars:
+            return InputProblem(str(path), f"{size:,} bytes: more than --max-chars {max_chars:,}")
         data = path.read_bytes()
     except OSError as exc:
         return InputProblem(str(path), f"unreadable: {exc.strerror}")
@@ -88,9 +90,12 @@ def _read_txt(path: Path, max_chars: int) -> Item:
     return _checked(path.stem, text, None, str(path), max_chars)
 
 
-def _undecodable(value: str) -> bool:
-    """Whether a value read with errors="surrogateescape" held bytes that are not UTF-8."""
-    return any("\udc80" <= char <= "\udcff" for char in value)
+def _undecodable(value: str | list[str] | None) -> bool:
+    """Whether a CSV value read with errors="surrogateescape" held bytes that are not
+    UTF-8 (searched in C: a text may run to millions of characters). A row's extra fields
+    come as a list, its missing ones as None."""
+    values = value if isinstance(value, list) else [value or ""]
+    return any(_ESCAPED_BYTE.search(item) for item in values)
 
 
 def _read_csv(path: Path, max_chars: int) -> Iterator[Item]:
@@ -110,7 +115,7 @@ def _read_csv(path: Path, max_chars: int) -> Iterator[Item]:
                 return
             for row_number, row in enumerate(reader, start=1):
                 source = f"{path}, row {row_number}"
-                bad = [name for name, value in row.items() if value and _undecodable(value)]
+                bad = [name for name, value in row.items() if _undecodable(value)]
                 if bad:
                     yield InputProblem(source, f"field {bad[0]!r} is not valid UTF-8")
                     continue
