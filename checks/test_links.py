@@ -15,9 +15,11 @@ class _Collector(HTMLParser):
         super().__init__()
         self.links: list[str] = []
         self.ids: set[str] = set()
+        self.icon = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        self.icon = self.icon or (tag == "link" and values.get("rel") == "icon")
         for key in ("id", "name"):
             if values.get(key):
                 self.ids.add(values[key])
@@ -58,3 +60,10 @@ def test_internal_links_and_anchors_resolve(built_site: Path) -> None:
     report = HTML.parent / "external-links.txt"
     report.write_text("".join(f"{link}\n" for link in sorted(external)), encoding="utf-8")
     assert broken == [], "\n".join(broken)
+
+
+def test_every_page_names_its_icon(built_site: Path) -> None:
+    """A page without an icon link makes the browser ask for /favicon.ico, which the site
+    does not serve (a 404 in the console)."""
+    missing = [str(page.relative_to(HTML)) for page in site_pages() if not _parse(page).icon]
+    assert missing == [], missing
