@@ -3,10 +3,11 @@
 The book's first page lives in ``book/``, so the site root needs an ``index.html`` that
 redirects there. The one sphinx-external-toc writes when none exists is a bare meta tag:
 a browser showing it asks the server for ``/favicon.ico``, which does not exist (a 404
-in the console, or not, depending on how fast the redirect wins). This writes a small
-page that names the book's favicon and links to the first page for browsers that do
-not follow the redirect. It is written (again) at the end of every build, before
-sphinx-external-toc's handler, which then leaves it.
+in the console). Naming the book's icon file does not help either: the redirect cuts its
+request short. This writes a small page whose icon is empty and inline (no request at
+all), with a link to the first page for browsers that do not follow the redirect. It is
+written (again) at the end of every build, before sphinx-external-toc's handler, which
+then leaves it.
 """
 
 from __future__ import annotations
@@ -17,19 +18,19 @@ from typing import Any
 
 
 def _write_root_page(app: Any, exception: Exception | None) -> None:
+    """Write ``index.html`` at the root of an HTML build whose first page is elsewhere."""
     if exception is not None or app.builder.format != "html":
         return
     index = Path(app.outdir) / "index.html"
     if app.config.root_doc == "index":
         return
     target = html.escape(app.builder.get_target_uri(app.config.root_doc))
-    icon = Path(app.config.html_favicon or "").name
-    icon_link = f'<link rel="icon" href="_static/{html.escape(icon)}">' if icon else ""
     title = html.escape(app.config.html_title or app.config.project)
     index.write_text(
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<meta http-equiv="Refresh" content="0; url={target}">{icon_link}</head>\n'
+        f'<meta http-equiv="Refresh" content="0; url={target}">'
+        '<link rel="icon" href="data:,"></head>\n'
         f'<body><p><a href="{target}">{title}</a></p></body></html>\n',
         encoding="utf-8",
     )
