@@ -196,7 +196,10 @@ _QUALIFIER_OF_POSTFIX: dict[str, str] = {
 }
 
 
-_SP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"  # whitespace, but no blank line
+# Whitespace, but no blank line. Atomic: what follows it never starts with whitespace, so
+# its longest match is the only one that can succeed, and a long run of blanks is read once
+# (backtracking into the run made a number followed by n blanks cost n**2 or more).
+_SP = r"(?>[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -294,7 +297,7 @@ _CORE = _first_letter_alternation(
     ]
 )
 _MASTER_FOLDED_RE = re.compile(
-    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]+(?:-|\s+)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
+    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]+(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
 )
 # So a text holding neither a digit nor a number word anywhere (even inside another word)
 # holds no expression; both patterns start with a set of characters, which the regex engine
