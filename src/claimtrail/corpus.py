@@ -61,7 +61,10 @@ def _check_row(path: Path, row: int, record: pd.Series, today: date) -> None:
             raise fail(field, "is empty; a value is required")
     if not _ARTICLE_ID.match(record["article_id"]):
         raise fail("article_id", f"expected three digits, found {record['article_id']!r}")
-    if not record["file"].startswith(record["article_id"] + "_"):
+    name = record["file"]
+    if name in (".", "..") or any(c in name for c in "/\\\0") or Path(name).name != name:
+        raise fail("file", f"expected a bare file name inside data/raw, found {name!r}")
+    if not name.startswith(record["article_id"] + "_"):
         raise fail("file", f"expected a name starting '{record['article_id']}_'")
     if not _SHA256.match(record["sha256"]):
         raise fail("sha256", "expected 64 lowercase hexadecimal digits")

@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from claimtrail.csvrows import RowProblem, read_rows, undecodable
+
 
 class DataError(ValueError):
     """Bad input data: the message names the file, the row, the field and what was expected."""
@@ -30,15 +32,27 @@ def read_table(
     path: Path | str, columns: tuple[str, ...], what: str, error: type[DataError] = DataError
 ) -> pd.DataFrame:
     """Read a CSV as strings (empty cells become <NA>, nothing else is converted) and check
-    that it has ``columns``; raise ``error`` naming the file when it is missing or lacks one."""
+    that it has ``columns``; raise ``error`` naming the file, and the row and line where a
+    row is to blame, for a missing or unreadable file, a missing column, broken quoting, a
+    row with the wrong number of fields, bytes that are not UTF-8, a UTF-16 or empty file.
+    Every such problem is listed, one per line."""
     path = Path(path)
     if not path.is_file():
         raise error(f"{path}: {what} is missing")
-    frame = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise error(f"{path}: missing column(s) {', '.join(missing)}")
-    return frame
+    rows, problems, header = [], [], None
+    for row in read_rows(path, required=columns):
+        if isinstance(row, RowProblem):
+            place = where(path, row.number) + (f" (line {row.line})" if row.number else "")
+            problems.append(f"{place}: {row.problem}")
+            continue
+        header = header or tuple(row.values)
+        bad = [name for name, value in row.values.items() if undecodable(value)]
+        problems += [f"{where(path, row.number, name)}: not valid UTF-8" for name in bad]
+        rows.append(row.values)
+    if problems:
+        raise error("\n".join(problems))
+    frame = pd.DataFrame(rows, columns=list(header or columns), dtype="string")
+    return frame.replace("", pd.NA)
 
 
 def validate_frame(

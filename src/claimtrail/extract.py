@@ -595,13 +595,23 @@ def run_local(
 
     in_flight: deque[Future[list[Result]]] = deque()
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
         for batch in _batches(articles, batch_size):
             in_flight.append(pool.submit(_extract_batch, batch))
             if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
+    except BaseException:  # stopped (Ctrl-C, SIGTERM, the reader gone): leave no worker
+        # The pool has no public way to stop its workers before Python 3.14.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+            process.join(timeout=10)
+        raise
+    pool.shutdown()
 
 
 def run_dask(
@@ -609,12 +619,15 @@ def run_dask(
     scheduler: str | None = None,
     workers: int = 2,
     batch_size: int = 2000,
+    timeout: float = 600,
 ) -> Iterator[Result]:
     """Extract through Dask: each batch of articles becomes a dask.bag mapped over partitions.
 
     ``scheduler`` is the address of a running Dask scheduler ("tcp://host:8786") for a
     real cluster; without one a local cluster of ``workers`` processes is started.
-    Results come back in input order; batches keep memory flat on long inputs.
+    Results come back in input order; batches keep memory flat on long inputs. A batch
+    whose results do not come within ``timeout`` seconds (its workers lost, the cluster
+    gone) or whose computation fails is reported as failed, document by document.
     """
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
@@ -624,11 +637,20 @@ def run_dask(
         cluster = LocalCluster(
             n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None
         )
-    client = Client(scheduler or cluster)
+    client = Client(scheduler or cluster, timeout=timeout)
     try:
         for batch in _batches(articles, batch_size):
             bag = db.from_sequence(batch, npartitions=min(max(workers, 1) * 4, len(batch)))
-            yield from bag.map(extract_safely).compute(scheduler=client.get)
+            future = client.compute(bag.map(extract_safely))
+            try:
+                results = future.result(timeout=timeout)
+            except Exception as exc:  # noqa: BLE001 - the batch fails, the run goes on
+                future.cancel()
+                reason = f"Dask: {type(exc).__name__}: {exc}".rstrip(": ")
+                if isinstance(exc, TimeoutError):
+                    reason = f"Dask: no result within {timeout:g} s (workers lost?)"
+                results = [(article.id, [], reason) for article in batch]
+            yield from results
     finally:
         client.close()
         if cluster is not None:
