@@ -377,10 +377,12 @@ def test_sigterm_leaves_no_temporary_file_and_no_worker(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "claimtrail.cli", "extract", str(path), "-o", str(out)]
     process = subprocess.Popen([*command, "--workers", "2", "--oversubscribe", "--quiet"])
     deadline = time.monotonic() + 60
-    while not list(out.parent.iterdir()) and time.monotonic() < deadline:
-        time.sleep(0.1)  # the temporary output exists: the workers are at work
-    children = psutil.Process(process.pid).children(recursive=True)
-    assert children
+    children: list = []
+    while time.monotonic() < deadline and not (len(children) >= 2 and list(out.parent.iterdir())):
+        time.sleep(0.2)  # wait for the temporary output and the two workers
+        children = psutil.Process(process.pid).children(recursive=True)
+    assert len(children) >= 2
+    time.sleep(0.5)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=60) == 128 + signal.SIGTERM
     assert list(out.parent.iterdir()) == []
@@ -439,3 +441,85 @@ def test_a_temporary_file_never_outlives_a_failed_write(tmp_path: Path) -> None:
         raise KeyboardInterrupt
     assert list(tmp_path.iterdir()) == []
     shutil.rmtree(tmp_path)
+
+
+# --- validation of the coded data --------------------------------------------------------
+
+
+def _edited_copy(source: Path, target: Path, row: int, changes: dict[str, str]) -> Path:
+    """A copy of the CSV ``source`` with cells of data row ``row`` (from 1) changed."""
+    rows = list(csv.DictReader(source.open(encoding="utf-8")))
+    rows[row - 1].update(changes)
+    with target.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+@pytest.mark.parametrize("value", ["inf", "NaN", "1e3", "abc", "-5", "5,000", "1" + "0" * 400])
+def test_a_bad_bound_in_claims_is_one_message_naming_its_cell(
+    repo_root: Path, tmp_path: Path, value: str
+) -> None:
+    from claimtrail.claims import ClaimsError, read_claims
+
+    source = repo_root / "data" / "claims.csv"
+    field = next(b for b in ("best", "low", "high") if next(csv.DictReader(source.open()))[b])
+    path = _edited_copy(source, tmp_path / "claims.csv", 1, {field: value})
+    with pytest.raises(ClaimsError) as caught:
+        read_claims(path)
+    assert str(caught.value).splitlines() == [
+        f"{path}, row 1, field '{field}': {value!r} is not a plain number (digits)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "problem"),
+    [("2099", "is in the future"), ("1900", "before 1950"), ("2016-12", "after the publication")],
+)
+def test_absurd_or_late_as_of_dates_are_refused(
+    repo_root: Path, tmp_path: Path, as_of: str, problem: str
+) -> None:
+    from claimtrail.claims import ClaimsError, check_claims, read_claims
+
+    corpus = load_corpus(repo_root)
+    source = repo_root / "data" / "claims.csv"
+    first = next(csv.DictReader(source.open(encoding="utf-8")))
+    published = corpus.set_index("article_id").loc[first["article_id"], "published"]
+    assert published < "2016-12"  # the article of the first claim is older
+    precision = {4: "year", 7: "month"}[len(as_of)]
+    changes = {"as_of": as_of, "as_of_precision": precision}
+    path = _edited_copy(source, tmp_path / "claims.csv", 1, changes)
+    with pytest.raises(ClaimsError) as caught:
+        check_claims(read_claims(path), corpus, path)
+    assert "row 1, field 'as_of'" in str(caught.value) and problem in str(caught.value)
+
+
+HOSTILE_URL = 'https://example.org/"><img src=x onerror=alert(1)>'
+
+
+def test_a_reference_address_must_be_a_real_address(repo_root: Path, tmp_path: Path) -> None:
+    from claimtrail.reference import load_reference
+
+    (tmp_path / "data" / "reference").mkdir(parents=True)
+    source = repo_root / "data" / "reference" / "estimates.csv"
+    _edited_copy(source, tmp_path / "data" / "reference" / "estimates.csv", 2, {"url": HOSTILE_URL})
+    with pytest.raises(DataError, match="row 2, field 'url'.*not allowed in an address"):
+        load_reference(tmp_path)
+
+
+def test_a_reference_address_is_escaped_where_rendered() -> None:
+    from claimtrail.render import citation_markdown
+
+    item = citation_markdown({"ref_id": "R01", "url": HOSTILE_URL, "quote": "x"})
+    link = item[item.index("<https") : item.index(">.") + 1]
+    assert link == "<https://example.org/%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E>"
+    assert "<img" not in item
+
+
+def test_an_article_address_must_be_a_real_address(corpus_copy: Path) -> None:
+    listing = corpus_copy / "data" / "articles.csv"
+    _edited_copy(listing, listing.with_suffix(".tmp"), 1, {"original_url": HOSTILE_URL})
+    listing.with_suffix(".tmp").replace(listing)
+    with pytest.raises(CorpusError, match="row 1, field 'original_url'"):
+        load_corpus(corpus_copy)

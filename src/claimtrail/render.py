@@ -11,6 +11,7 @@ import difflib
 import html
 import re
 from collections.abc import Iterable, Mapping
+from urllib.parse import quote
 
 from claimtrail.reuse import Passage
 
@@ -93,9 +94,15 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+# Characters an address keeps as they are in a link; every other one (quotes, angle
+# brackets, spaces, backticks) is percent-encoded, so no address can end the link early.
+_URL_SAFE = "/:?#[]@!$&()*+,;=%-._~"
+
+
 def citation_markdown(row: Mapping[str, object]) -> str:
     """One reference figure as a Markdown list item with its citation; the address is a
-    link, every other value escaped."""
+    link (percent-encoded where it holds a character that could end the link: the data
+    is checked too), every other value escaped."""
 
     def value(key: str) -> str:
         item = row.get(key)
@@ -111,6 +118,6 @@ def citation_markdown(row: Mapping[str, object]) -> str:
         f"{markdown_escape(value('as_of'))}. {markdown_escape(value('speaker'))}. "
         f"*{markdown_escape(value('publisher'))}*, "
         f"{markdown_escape(value('published') or 'undated')}, "
-        f"<{value('url')}>. \u201c{markdown_escape(value('quote'))}\u201d "
+        f"<{quote(value('url'), safe=_URL_SAFE)}>. \u201c{markdown_escape(value('quote'))}\u201d "
         f"(confirmed: {markdown_escape(value('confirmed'))})"
     )
