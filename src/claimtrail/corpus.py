@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from claimtrail.errors import CorpusError, read_table, where
-from claimtrail.furniture import span_lengths
+from claimtrail.furniture import segment_article, span_lengths
 from claimtrail.timeref import date_bounds, precision_of
 
 ARTICLE_COLUMNS = (
@@ -208,6 +208,20 @@ def describe_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
             "furniture chars": corpus["furniture_chars"],
             "non-body %": (100 * (lines - corpus["body_chars"]) / lines).round(1),
         }
+    )
+
+
+def furniture_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every line of page furniture in the corpus: article, raw start and end offsets, and
+    the text (see :func:`claimtrail.furniture.segment_article`)."""
+    return pd.DataFrame(
+        [
+            (article, segment.start, segment.end, text[segment.start : segment.end])
+            for article, text in zip(corpus["article_id"], corpus["text"], strict=True)
+            for segment in segment_article(text)
+            if segment.kind == "furniture"
+        ],
+        columns=["article", "start", "end", "text"],
     )
 
 

@@ -18,6 +18,8 @@ import pandas as pd
 ID_PATTERN = re.compile(r"\b[CR]\d{2,}\b")
 # The page (document name) that holds the anchors of each kind of id.
 ID_PAGES: Mapping[str, str] = {"C": "book/claims", "R": "book/references"}
+# The coded fields of data/claims.csv that cite reference figures by id.
+CLAIM_TEXT_FIELDS = ("as_of_evidence", "notes", "related_claims", "multiplier_quote")
 # Every content page sits one folder below the site root (notebooks/, book/).
 SITE_ROOT = ".."
 # Elements whose text is never linked: code, headings, existing links, scripts.

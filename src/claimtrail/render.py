@@ -114,3 +114,28 @@ def citation_markdown(row: Mapping[str, object]) -> str:
         f"<{value('url')}>. \u201c{markdown_escape(value('quote'))}\u201d "
         f"(confirmed: {markdown_escape(value('confirmed'))})"
     )
+
+
+_BARE_URL = re.compile(r"(?<![<(\[])https?://[^\s<>\[\]]+?(?=[.,;:)]*(?:\s|$))")
+_ARTICLE_SECTION = re.compile(r"^## (\d{3})\b", re.M)
+
+
+def article_context_markdown(text: str) -> str:
+    """``data/reference/article_context.md`` for the book: its title dropped (the page has
+    its own), the articles' sections in id order, every bare address a link.
+
+    >>> print(article_context_markdown(
+    ...     "# T\\nIntro.\\n## 001 b\\nSee http://a.example/x).\\n## 000 a\\nok"))
+    Intro.
+    ## 000 a
+    ok
+    ## 001 b
+    See <http://a.example/x>).
+    """
+    body = text.split("\n", 1)[1] if text.startswith("# ") else text
+    starts = [m.start() for m in _ARTICLE_SECTION.finditer(body)]
+    preamble = body[: starts[0]] if starts else body
+    ends = [*starts[1:], len(body)]
+    sections = [body[a:b].rstrip("\n") + "\n" for a, b in zip(starts, ends, strict=True)]
+    ordered = preamble + "".join(sorted(sections, key=lambda s: s[3:6])).rstrip("\n")
+    return _BARE_URL.sub(lambda m: f"<{m.group(0)}>", ordered)

@@ -33,8 +33,8 @@ from pandas.io.formats.style import Styler
 from claimtrail.links import ID_PATTERN, id_href
 from claimtrail.outputs import atomic_writer, csv_cell
 
-Kind = Literal["count", "decimal", "text", "date", "id", "url", "code"]
-KINDS: tuple[str, ...] = ("count", "decimal", "text", "date", "id", "url", "code")
+Kind = Literal["count", "decimal", "text", "date", "id", "url", "code", "download"]
+KINDS: tuple[str, ...] = ("count", "decimal", "text", "date", "id", "url", "code", "download")
 NUMERIC_KINDS = ("count", "decimal")
 _ANCHOR = re.compile(r"^[a-z][a-z0-9-]*$")
 _URL = re.compile(r"^https?://\S+$")
@@ -44,6 +44,13 @@ class Html(str):
     """An HTML fragment that a notebook displays as HTML (no IPython import needed)."""
 
     def _repr_html_(self) -> str:
+        return str(self)
+
+
+class Markdown(str):
+    """MyST Markdown that a notebook displays as Markdown (no IPython import needed)."""
+
+    def _repr_markdown_(self) -> str:
         return str(self)
 
 
@@ -123,6 +130,8 @@ def cell_html(value: object, kind: Kind, digits: int = 1) -> str:
     ('37.1', '2016-08-02')
     >>> print(cell_html("C05 and R18", "id"))  # doctest: +ELLIPSIS
     <a class="ct-id" href="../book/claims.html#C05">C05</a> and <a ...#R18">R18</a>
+    >>> cell_html("../downloads/raw/000_a.txt", "download")
+    '<a class="ct-file" href="../downloads/raw/000_a.txt" download><code>000_a.txt</code></a>'
     >>> cell_html("a & b\\nc", "text")
     'a &amp; b<br>c'
     """
@@ -141,6 +150,10 @@ def cell_html(value: object, kind: Kind, digits: int = 1) -> str:
         return f'<a class="ct-url" href="{text}">{text}</a>'
     if kind == "code":
         return f"<code>{text}</code>"
+    if kind == "download":
+        name = html.escape(str(value).rsplit("/", 1)[-1])
+        return f'<a class="ct-file" href="{text}" download><code>{name}</code></a>'
+
     return text.replace("\n", "<br>")
 
 
@@ -285,3 +298,15 @@ def csv_download(frame: pd.DataFrame, folder: Path | str, name: str, site_folder
         for row in frame.itertuples(index=False):
             writer.writerow(["" if is_absent(v) else csv_cell(v) for v in row])
     return Download(path=path, href=f"{site_folder}/{name}.csv", rows=len(frame))
+
+
+def data_link(download: Download, what: str) -> Html:
+    """A line offering the data behind a figure (or anything else) for download.
+
+    >>> print(data_link(Download(Path("f.csv"), "f.csv", 5), "Figure 1.1"))  # doctest: +ELLIPSIS
+    <p ...><a ... href="f.csv" download>Data behind Figure 1.1 (CSV, 5 rows)</a></p>
+    """
+    return Html(
+        f'<p class="ct-data-link"><a class="ct-download" href="{html.escape(download.href)}" '
+        f"download>Data behind {html.escape(what)} (CSV, {download.rows:,} rows)</a></p>"
+    )
