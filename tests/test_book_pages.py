@@ -19,7 +19,7 @@ from claimtrail.corpus import load_corpus  # noqa: E402
 from claimtrail.findings import findings  # noqa: E402
 from claimtrail.plots import plot_timeline  # noqa: E402
 from claimtrail.reference import load_reference  # noqa: E402
-from claimtrail.render import citation_markdown, markdown_escape  # noqa: E402
+from claimtrail.render import markdown_escape  # noqa: E402
 
 
 def test_findings_carry_numbers_and_references(repo_root: Path) -> None:
@@ -36,13 +36,6 @@ def test_findings_carry_numbers_and_references(repo_root: Path) -> None:
 def test_markdown_escape_makes_syntax_inert() -> None:
     escaped = markdown_escape("[a](http://x) *b* <i>c</i> {ref}`d` $e$")
     assert escaped == r"\[a\]\(http://x\) \*b\* \<i\>c\</i\> \{ref\}\`d\` \$e\$"
-
-
-def test_citation_lists_publisher_date_address_and_quote(repo_root: Path) -> None:
-    row = load_reference(repo_root).to_dict("records")[0]
-    item = citation_markdown(row)
-    assert f"<{row['url']}>" in item
-    assert markdown_escape(row["publisher"]) in item and markdown_escape(row["quote"]) in item
 
 
 def test_generated_outputs(repo_root: Path, tmp_path: Path) -> None:

@@ -80,6 +80,7 @@ def claim_fields(claim: Mapping[str, object], outlet: object) -> list[tuple[str,
     if not is_absent(claim.get("as_of_evidence")):
         as_of += f": {_text(claim.get('as_of_evidence'))}"
     speaker = _text(claim.get("speaker")) or "not named"
+    role = _text(claim.get("speaker_role"))
     multiplier = _text(claim.get("multiplier"))
     if multiplier:
         multiplier += f": \u201c{_text(claim.get('multiplier_quote'))}\u201d"
@@ -89,7 +90,7 @@ def claim_fields(claim: Mapping[str, object], outlet: object) -> list[tuple[str,
         ("place", _text(claim.get("place"))),
         ("figure", figure_text(claim)),
         ("as of", as_of),
-        ("speaker", f"{speaker} ({_text(claim.get('speaker_role'))})"),
+        ("speaker", speaker + (f" ({role})" if role else "")),
         ("chain", _text(claim.get("chain"))),
         ("origin", _text(claim.get("origin"))),
         ("hedge", _text(claim.get("hedge"))),
@@ -159,7 +160,7 @@ def reference_card(reference: Mapping[str, object], users: Sequence[str]) -> Htm
         ("confirmed", _text(reference.get("confirmed"))),
         ("origin", _text(reference.get("origin"))),
         ("notes", _text(reference.get("notes"))),
-        ("used by", " ".join(html.escape(u) for u in users) or "no claim cites it yet"),
+        ("used by", " ".join(html.escape(u) for u in users) or "no claim's coding cites it"),
     ]
     return card(
         str(reference["ref_id"]),

@@ -271,6 +271,7 @@ def explorer(
         layout={"topStart": None, "topEnd": "search", "bottomStart": "info", "bottomEnd": None},
         columnDefs=[
             {"targets": numeric, "className": "dt-right"},
+            {"targets": [i for i in range(len(columns)) if i not in numeric], "type": "string"},
             {"targets": [i for i, c in enumerate(columns) if c.wide], "className": "ct-wide"},
         ],
         maxBytes=0,
