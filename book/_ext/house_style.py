@@ -16,14 +16,14 @@ from typing import Any
 
 from claimtrail.apparatus import project_version, source_revision
 from claimtrail.book_outputs import EXTRA, downloads_folder
-from claimtrail.corpus import find_root
+from claimtrail.corpus import book_root
 
-STATIC = Path(__file__).resolve().parent.parent / "_static"
+STATIC = Path("book") / "_static"
 
 
 def _configure(app: Any, config: Any) -> None:
-    root = find_root(app.srcdir)
-    config.html_static_path.append(str(STATIC))
+    root = book_root(app.srcdir)
+    config.html_static_path.append(str(root / STATIC))
     downloads_folder(root).mkdir(parents=True, exist_ok=True)
     config.html_extra_path.append(str(root / EXTRA))
     version, revision = project_version(root), source_revision(root)

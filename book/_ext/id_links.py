@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimtrail.corpus import find_root
+from claimtrail.corpus import book_root
 from claimtrail.links import ID_PAGES, known_ids, link_ids
 
 
 def _load_ids(app: Any) -> None:
-    app.env.claimtrail_ids = known_ids(find_root(app.srcdir))
+    app.env.claimtrail_ids = known_ids(book_root(app.srcdir))
 
 
 def _link(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:

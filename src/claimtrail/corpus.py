@@ -225,6 +225,16 @@ def furniture_table(corpus: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def book_root(source: Path | str) -> Path:
+    """The repository a book is built from: the root at or above its ``source`` folder,
+    or, for a book built elsewhere (a test book in a temporary folder), the root at or
+    above the working directory."""
+    try:
+        return find_root(source)
+    except CorpusError:
+        return find_root()
+
+
 def find_root(start: Path | str | None = None) -> Path:
     """The repository root: the nearest folder at or above ``start`` (default: the working
     directory) holding ``data/articles.csv``. Lets notebooks run from any folder."""
