@@ -19,7 +19,7 @@ from claimtrail.findings import findings  # noqa: E402
 from claimtrail.plot_series import PLACE_STYLES, plot_series  # noqa: E402
 from claimtrail.record import load_record  # noqa: E402
 from claimtrail.reference import load_reference  # noqa: E402
-from claimtrail.render import citation_markdown, markdown_escape  # noqa: E402
+from claimtrail.render import markdown_escape  # noqa: E402
 
 
 def test_findings_carry_numbers_and_references(repo_root: Path) -> None:
@@ -39,18 +39,9 @@ def test_markdown_escape_makes_syntax_inert() -> None:
     assert escaped == r"\[a\]\(http://x\) \*b\* \<i\>c\</i\> \{ref\}\`d\` \$e\$"
 
 
-def test_citation_lists_publisher_date_address_and_quote(repo_root: Path) -> None:
-    row = load_reference(repo_root).to_dict("records")[0]
-    item = citation_markdown(row)
-    assert f"<{row['url']}>" in item
-    assert markdown_escape(row["publisher"]) in item and markdown_escape(row["quote"]) in item
-
-
 def test_generated_outputs(repo_root: Path, tmp_path: Path) -> None:
     written = write_generated_outputs(repo_root, tmp_path)
     assert {p.name for p in written} == {
-        "comparisons.csv",
-        "flags.csv",
         "extracted-claims.csv",
         "claimtrail-provenance.json",
         "claimtrail-provenance.provn",
