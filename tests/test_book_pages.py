@@ -18,7 +18,6 @@ from claimtrail.estimates import compare_estimates  # noqa: E402
 from claimtrail.findings import findings  # noqa: E402
 from claimtrail.plot_series import PLACE_STYLES, plot_series  # noqa: E402
 from claimtrail.record import load_record  # noqa: E402
-from claimtrail.reference import load_reference  # noqa: E402
 from claimtrail.render import markdown_escape  # noqa: E402
 
 
