@@ -29,7 +29,7 @@ matplotlib.use("Agg")  # a script, not a notebook: write files only
 import matplotlib.pyplot as plt  # noqa: E402
 import psutil  # noqa: E402
 
-from claimtrail.claims import load_claims  # noqa: E402
+from claimtrail.claims import extraction_gold, load_claims  # noqa: E402
 from claimtrail.corpus import load_corpus  # noqa: E402
 from claimtrail.evaluation import evaluate, read_passages  # noqa: E402
 from claimtrail.extract import Article, corpus_articles, extract_claims  # noqa: E402
@@ -75,9 +75,7 @@ def accuracy() -> dict:
     claims = load_claims(ROOT, corpus)
     found = [row for a in articles for row in extract_claims(a)]
     results = {
-        "corpus": evaluate(
-            claims.rename(columns={"article_id": "article"}).to_dict("records"), found
-        ),
+        "corpus": evaluate(extraction_gold(claims), found),
         "development passages": evaluate(*passages("extraction_passages.jsonl")),
         "held-out passages": evaluate(*passages("extraction_heldout.jsonl")),
     }

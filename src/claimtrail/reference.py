@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from claimtrail.claims import MEASURES, as_of_problems, bounds_problems
+from claimtrail.claims import BASES, MEASURES, as_of_problems, bounds_problems, coding_problems
 from claimtrail.errors import (
     DataError,
     number_problems,
@@ -24,6 +24,7 @@ from claimtrail.errors import (
     where,
 )
 from claimtrail.numbers import QUALIFIERS
+from claimtrail.populations import load_nesting
 from claimtrail.timeref import PRECISIONS, date_bounds
 
 _ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -41,6 +42,8 @@ REFERENCE_SCHEMA = pa.DataFrameSchema(
     {
         "ref_id": _text(False, checks=pa.Check.str_matches(r"^R\d{2,}$"), unique=True),
         "measure": _text(False, checks=pa.Check.isin(MEASURES)),
+        "basis": _text(False, checks=pa.Check.isin(sorted({b for v in BASES.values() for b in v}))),
+        "event": _text(),
         "population": _text(False),
         "place": _text(False),
         "low": _count(),
@@ -100,10 +103,11 @@ def load_reference(root: Path | str, today: date | None = None) -> pd.DataFrame:
             numbers += str(exc).splitlines()
         raise DataError("\n".join(numbers))
     frame = validate_frame(REFERENCE_SCHEMA, frame, path)
+    nesting = load_nesting(root)
     lines = [
         f"{where(path, position, field)} ({row['ref_id']}): {problem}"
         for position, (_, row) in enumerate(frame.iterrows(), start=1)
-        for field, problem in _row_problems(row, today)
+        for field, problem in _row_problems(row, today) + coding_problems(row, nesting)
     ]
     if lines:
         raise DataError("\n".join(lines))
