@@ -525,3 +525,15 @@ def test_an_article_address_must_be_a_real_address(corpus_copy: Path) -> None:
     listing.with_suffix(".tmp").replace(listing)
     with pytest.raises(CorpusError, match="row 1, field 'original_url'"):
         load_corpus(corpus_copy)
+
+
+def test_a_dask_batch_without_workers_is_reported_after_the_timeout() -> None:
+    from dask.distributed import LocalCluster
+
+    from claimtrail.extract import run_dask
+
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        articles = iter([Article("a", GOOD), Article("b", GOOD)])
+        results = list(run_dask(articles, scheduler=cluster.scheduler_address, timeout=2))
+    reason = "Dask: no result within 2 s (workers lost?)"
+    assert results == [("a", [], reason), ("b", [], reason)]

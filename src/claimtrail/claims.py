@@ -173,7 +173,13 @@ def as_of_problems(
 ) -> list[tuple[str, str]]:
     """(field, problem) for an as-of date after its source's publication (``published``, an
     ISO partial date, or missing), after ``today``, or before ``earliest`` (a typo: the
-    figures are of this century's conflicts)."""
+    figures are of this century's conflicts).
+
+    >>> as_of_problems("2016-08", "2016-08-02", dt.date(2020, 1, 1))  # the same month: fine
+    []
+    >>> as_of_problems("1900", None, dt.date(2020, 1, 1))
+    [('as_of', '1900 is before 1950: a typo?')]
+    """
     try:
         first, _ = date_bounds(as_of)
     except ValueError:
