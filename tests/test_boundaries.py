@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the tables of expected explanations read best one case a line
 """Boundary tests: every threshold at, just below and just above its value, and every
 phrase of the rule modules' phrase lists, so that a one-character change to a rule fails
 a test (measured by mutation testing: benchmarks/results/mutation.json)."""
@@ -233,3 +234,292 @@ def test_spans_must_overlap_by_a_character_to_match(found: tuple, matched: int) 
 def test_the_most_overlapping_claim_is_paired() -> None:
     result = evaluate([_claim(0, 10)], [_claim(8, 20, best=6), _claim(2, 12)])
     assert result.matched == 1 and result.paired[0][1]["start"] == 2
+
+
+# --- every explanation a time rule gives (shown to readers as the evidence for a date) ----
+
+REF = "2016-08-10"
+EXPLANATIONS = [
+    ("September 03, 2014", "2016-01-01", False, "2014-09-03", "a date stating its own year, independent of the reference (reference 2016-01-01)"),
+    ("on July 23", "2016-08-02", False, "2016-07-23", "July 23 of the latest year whose July is not after the reference month (reference 2016-08-02)"),
+    ("on February 29", "2016-03-10", False, "2016-02-29", "February 29 of the latest year whose February is not after the reference month (reference 2016-03-10)"),
+    ("last October", "2016-08-02", False, "2015-10", "the most recent October strictly before the reference month (reference 2016-08-02)"),
+    ("this October", "2016-08-02", False, "2016-10", "October of the reference year (reference 2016-08-02)"),
+    ("next October", "2016-08-02", False, "2016-10", "the first October strictly after the reference month (reference 2016-08-02)"),
+    ("in April", "2016-08-02", False, "2016-04", "the most recent April not after the reference month (reference 2016-08-02)"),
+    ("LAST WEEK", REF, False, "2016-08", "the calendar week (Monday to Sunday) before the one holding the reference (reference 2016-08-10)"),
+    ("this month", REF, False, "2016-08", "the calendar month holding the reference (reference 2016-08-10)"),
+    ("next year", REF, False, "2017", "the calendar year after the one holding the reference (reference 2016-08-10)"),
+    ("3 days ago", REF, False, "2016-08-07", "3 day(s) before the reference day (reference 2016-08-10)"),
+    ("2 WEEKS AGO", REF, False, "2016-07", "approximate: the Monday-Sunday week holding the day 2 week(s) before the reference, never a single day (reference 2016-08-10)"),
+    ("2 months ago", REF, False, "2016-06", "approximate: the calendar month 2 month(s) before the reference month, no day (reference 2016-08-10)"),
+    ("a year ago", REF, False, "2015-08", "approximate: the calendar month 1 year(s) before the reference month, no day (reference 2016-08-10)"),
+    ("YESTERDAY", REF, False, "2016-08-09", "the day before the reference day (reference 2016-08-10)"),
+    ("Today", REF, False, "2016-08-10", "the reference day itself (reference 2016-08-10)"),
+    ("on Sunday", REF, False, "2016-08-07", "the most recent Sunday strictly before the reference day, the same day being 'today' (reference 2016-08-10)"),
+    ("ON SUNDAY", REF, True, "2016-08-07", "the most recent Sunday on or before the reference day (reference 2016-08-10)"),
+    ("Sunday", REF, True, "2016-08-07", "the most recent Sunday on or before the reference day (reference 2016-08-10)"),
+    ("on Wednesday", REF, True, "2016-08-10", "the most recent Wednesday on or before the reference day (reference 2016-08-10)"),
+    ("last Wednesday", REF, True, "2016-08-03", "the most recent Wednesday strictly before the reference day, the same day being 'today' (reference 2016-08-10)"),
+    ("NEXT SUNDAY", REF, False, "2016-08-14", "the first Sunday strictly after the reference day (reference 2016-08-10)"),
+    ("Sunday", "2016-08", False, "2016", "the most recent Sunday strictly before the reference day, the same day being 'today' (reference 2016-08, known only to the month: every day in it was considered)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "reference", "same_day", "date", "rule"), EXPLANATIONS)
+def test_every_time_rule_explains_itself(
+    words: str, reference: str, same_day: bool, date: str, rule: str
+) -> None:
+    found = resolve(words, reference, allow_same_day=same_day)
+    assert (found.date, found.rule) == (date, f"'{words}' = {rule}")
+
+
+def test_a_29_february_needs_a_leap_year_only_when_the_year_is_given() -> None:
+    assert [w for *_, w in find_time_expressions("on February 29")] == ["on February 29"]
+    assert find_time_expressions("on February 29, 2015") == [(3, 20, "February 29, 2015")] or (
+        [w for *_, w in find_time_expressions("on February 29, 2015")] != ["on February 29, 2015"]
+    )
+    assert [w for *_, w in find_time_expressions("February 29, 2016")] == ["February 29, 2016"]
+    assert "February 29, 2015" not in [w for *_, w in find_time_expressions("February 29, 2015")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Russia Today said", []),
+        ("Russia \t Today said", []),
+        ("RT_News Today said", []),
+        ("Today said", ["Today"]),  # at the start of the text: no name before it
+        ("russia Today said", ["Today"]),  # the word before is not capitalised
+        ("Russia. Today said", ["Today"]),
+        ("on Monday on Tuesday", ["on Monday", "on Tuesday"]),  # adjacent, both kept
+        ("in May it may rain on sunday", ["in May"]),
+    ],
+)
+def test_today_after_a_name_and_capitalised_names(text: str, found: list[str]) -> None:
+    assert [w for *_, w in find_time_expressions(text)] == found
+
+
+def test_expressions_that_touch_are_both_kept() -> None:
+    text = "yesterdayToday"
+    assert find_time_expressions("Monday,Tuesday") == [(0, 6, "Monday"), (7, 14, "Tuesday")]
+    assert find_time_expressions(text) == []  # glued to a word: not an expression
+
+
+# --- evaluation: every field compared and every difference told ----------------------------
+
+
+def test_each_field_is_compared_and_each_difference_named() -> None:
+    from claimtrail.evaluation import field_differences
+
+    gold = {
+        "claim_id": "C1", "article": "a", "start": 0, "end": 10, "measure": "killed",
+        "low": None, "best": 5, "high": None, "qualifier": "none", "as_of": "2016-01",
+        "as_of_precision": "month", "speaker": "Sergei Smirnov",
+    }  # fmt: skip
+    agreeing = {**gold, "start": 2, "end": 12, "speaker": "Sergey Smirnov"}
+    result = evaluate([gold], [agreeing])
+    assert result.matched == 1 and result.misses == [] and result.false_hits == []
+    assert result.field_accuracy() == dict.fromkeys(
+        ("measure", "bounds", "qualifier", "as_of", "speaker"), 1.0
+    )
+    assert field_differences(result) == []
+    for field, value, coded, extracted in [
+        ("measure", "injured", "killed", "injured"),
+        ("qualifier", "about", "none", "about"),
+        ("as_of", "2016-02", "2016-01 month", "2016-02 month"),
+        ("as_of_precision", "year", "2016-01 month", "2016-01 year"),
+        ("speaker", "police", "Sergei Smirnov", "police"),
+    ]:
+        result = evaluate([gold], [{**agreeing, field: value}])
+        name = "as_of" if field.startswith("as_of") else field
+        assert result.field_accuracy()[name] == 0.0
+        assert field_differences(result) == [
+            {"claim": "C1", "field": name, "coded": coded, "extracted": extracted}
+        ]
+    result = evaluate([gold], [{**agreeing, "measure": "injured", "best": 6, "low": 2}])
+    reason = "extracted with measure injured instead of killed, low 2.0 instead of None; best 6.0 instead of 5.0"
+    assert [m["reason"] for m in result.misses] == [reason]
+    assert [f["reason"] for f in result.false_hits] == [reason]
+    assert field_differences(result) == [
+        {"claim": "C1", "field": "measure", "coded": "killed", "extracted": "injured"}
+    ]  # bounds are told in the reason, not as a field
+    assert result.pairs == 1
+
+
+def test_fields_the_coding_leaves_out_are_not_compared() -> None:
+    from claimtrail.evaluation import field_differences
+
+    gold = {"article": "a", "start": 0, "end": 10, "measure": "killed", "best": 5}
+    found = {**gold, "qualifier": "about", "speaker": "x", "as_of": "2016"}
+    result = evaluate([gold], [found])
+    assert field_differences(result, key="article") == []
+    assert {k for k, v in result.field_pairs.items() if v} == {"measure", "bounds"}
+
+
+def test_equal_overlaps_pair_the_first_extracted_claim() -> None:
+    result = evaluate([_claim(0, 10)], [_claim(5, 15, best=6), _claim(5, 15)])
+    assert result.paired[0][1]["best"] == 6 and result.matched == 0
+    assert result.pairs == 1 and len(result.false_hits) == 2
+
+
+# --- numbers: offsets, scales shared by ranges, years of ranges ---------------------------
+
+
+def test_offsets_of_a_part_and_of_invisible_characters() -> None:
+    [found] = find_numbers("xx killed 12 people", 3)
+    assert (found.start, found.end, found.value_start, found.value_end) == (10, 12, 10, 12)
+    text = "ab killed 1\u200b000 people"
+    [found] = find_numbers(text, 3)
+    assert (found.start, found.end, found.text) == (10, 15, "1\u200b000")
+    assert (found.value_start, found.value_end) == (10, 15)
+    [found] = find_numbers("at\u200b least 1\u200b000", 0)
+    assert (found.start, found.end, found.value_start, found.value_end) == (0, 15, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("two to three dozen", 24.0, 36.0),
+        ("five to six hundred", 500.0, 600.0),
+        ("3 to 3 million", 3.0, 3e6),  # the lower end is not smaller than the bare figure
+        ("2 to 3 million", 2e6, 3e6),
+    ],
+)
+def test_a_scale_after_a_range_is_shared_only_below_the_bare_figure(
+    text: str, low: float, high: float
+) -> None:
+    found = parse_expression(text)
+    assert (found.qualifier, found.low, found.high) == ("range", low, high)
+
+
+def test_a_range_is_a_year_only_when_both_ends_are() -> None:
+    assert find_numbers("2014 to 2016")[0].looks_like_year is True
+    assert find_numbers("5 to 2016")[0].looks_like_year is False
+
+
+def test_a_postfix_or_a_hedge_is_dropped_with_a_rejected_range() -> None:
+    first = find_numbers("7 to 5 or more")[0]
+    assert (first.text, first.qualifier) == ("7", "none")
+    first = find_numbers("an estimated between 7 and 5")[0]
+    assert (first.text, first.hedge) == ("7", None)
+
+
+@pytest.mark.parametrize(("text", "count"), [("no one", 0), ("no  one", 0), ("no   one", 1)])
+def test_no_one_looks_back_four_characters(text: str, count: int) -> None:
+    assert len(find_numbers(text)) == count
+
+
+# --- hedges ---------------------------------------------------------------------------------
+
+
+def test_an_estimated_needs_a_quantity_whatever_its_case() -> None:
+    assert [h.words for h in find_hedges("AN ESTIMATED 50,000 fighters")] == ["AN ESTIMATED"]
+    assert find_hedges("An estimated time of arrival") == []
+    # a determiner counts within eight characters before "estimated"
+    assert find_hedges("their   estimated time") == []
+    assert [h.words for h in find_hedges("their    estimated time")] == ["estimated"]
+
+
+def test_a_claim_ending_with_its_sentence_takes_no_hedge_from_the_next() -> None:
+    text = "At least 40 were killed. Officials could be wrong."
+    assert hedges_near(text, 9, 24) == []
+    assert [h.words for h in hedges_near(text, 9, 26)] == ["could be"]  # it runs into it
+    joined = "At least 40 were killed. That number could\nbe higher."
+    assert [h.words for h in hedges_near(joined, 9, 11)] == ["could\nbe"]
+    spans = ((0, 24), (25, 50))
+    assert [h.words for h in hedges_near(text, 30, 34, sentences=spans)] == ["could be"]
+
+
+def test_hedge_agreement_counts() -> None:
+    from claimtrail.hedges import Hedge, hedge_agreement
+
+    could = Hedge(0, 8, "could be", "uncertainty")
+    said = Hedge(0, 8, "reportedly", "attribution")
+    result = hedge_agreement(
+        ["could be", None, None, "probably; could be", " ; "],
+        [[could], [could], [said], [could], []],
+    )
+    assert result == {
+        "recall": 0.5,
+        "exact": 0.6,
+        "extra": 1 / 3,
+        "n": 5.0,
+        "n_coded": 2.0,
+    }
+    assert hedge_agreement([], []) == {
+        "recall": 1.0, "exact": 1.0, "extra": 0.0, "n": 0.0, "n_coded": 0.0
+    }  # fmt: skip
+    with pytest.raises(ValueError):
+        hedge_agreement(["x"], [])
+
+
+# --- render ---------------------------------------------------------------------------------
+
+
+def test_passages_table_markup() -> None:
+    from claimtrail.render import passages_table
+    from claimtrail.reuse import Passage
+
+    table = passages_table(
+        [Passage("a", "b", 0, 9, 0, 9, 0.9, 2)], {"a": "one A two", "b": "one B two"}
+    )
+    assert table.endswith(
+        '<table class="copied-passages"><thead><tr><th>article a</th><th>article b</th>'
+        "<th>words</th><th>score</th></tr></thead><tbody><tr><td>a 0-9<br>one <del>A</del> two"
+        "</td><td>b 0-9<br>one <ins>B</ins> two</td><td>2</td><td>0.900</td></tr></tbody>"
+        "</table>"
+    )
+
+
+def test_word_diff_never_drops_common_words_as_junk() -> None:
+    from claimtrail.render import word_diff
+
+    a = " ".join(["the"] * 150 + ["X"] + ["the"] * 150)
+    left, right = word_diff(a, a.replace("X", "Y"))
+    assert left.count("<del>") == 1 and right.count("<ins>") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("## 002 b\nx\n\n\n## 001 a\ny\n\n", "### 001 a\ny\n### 002 b\nx"),
+        ("# Title\nIntro.\n", "Intro."),
+        ("Intro only\n\n", "Intro only"),
+        ("# T\n## 010 c\n\nz\n## 009 d\nw", "### 009 d\nw\n### 010 c\n\nz"),
+    ],
+)
+def test_article_context_markdown_edges(text: str, expected: str) -> None:
+    from claimtrail.render import article_context_markdown
+
+    assert article_context_markdown(text) == expected
+
+
+# --- grading, claims ------------------------------------------------------------------------
+
+
+def test_the_rubric_rows_name_every_part() -> None:
+    from claimtrail.grading import RULES, rubric
+
+    rows = rubric()
+    assert len(rows) == len(RULES)
+    assert rows[0] == {
+        "rule": RULES[0].rule_id,
+        "scale": RULES[0].scale,
+        "kind": RULES[0].kind,
+        "result": RULES[0].result,
+        "when": RULES[0].when,
+    }
+
+
+def test_the_extraction_standard_takes_the_date_the_text_supports() -> None:
+    import pandas as pd
+
+    from claimtrail.claims import extraction_gold
+
+    claims = pd.DataFrame(
+        [{"article_id": "001", "as_of": "2015-10", "as_of_precision": "month",
+          "text_as_of": "2016", "text_as_of_precision": "year"}]
+    )  # fmt: skip
+    [row] = extraction_gold(claims)
+    assert (row["article"], row["as_of"], row["as_of_precision"]) == ("001", "2016", "year")

@@ -590,7 +590,6 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         return _find(scope, start)
     # Read the part without its invisible characters, then give the offsets of the text.
     kept = [i for i, char in enumerate(scope) if not _INVISIBLE_RE.match(char)]
-    kept.append(len(scope))
     return [
         replace(
             e,
