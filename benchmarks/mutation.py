@@ -13,13 +13,14 @@ change made the code loop), survives when every test passes. The score is killed
 
 Survivors are listed with their diff. Those that cannot change behaviour (an equivalent
 mutant: ``x[:n]`` and ``x[:n+1]`` on a string shorter than n, a message's wording) are
-explained in benchmarks/mutation_explained.json, one reason per mutant name; the others
-are the tests' gaps.
+explained in benchmarks/mutation_explained.json: a reason per mutant name (or name
+pattern); the others are the tests' gaps.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import subprocess

@@ -5,6 +5,7 @@ a test (measured by mutation testing: benchmarks/results/mutation.json)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
@@ -523,3 +524,150 @@ def test_the_extraction_standard_takes_the_date_the_text_supports() -> None:
     )  # fmt: skip
     [row] = extraction_gold(claims)
     assert (row["article"], row["as_of"], row["as_of_precision"]) == ("001", "2016", "year")
+
+
+def test_lower_case_names_are_refused_beside_capitalised_ones() -> None:
+    assert find_time_expressions("In May they said in may") == [(0, 6, "In May")]
+    assert find_time_expressions("On Monday and on monday") == [(0, 9, "On Monday")]
+
+
+def test_a_capitalised_word_with_an_underscore_names_today() -> None:
+    assert find_time_expressions("A_b Today") == []  # "A_b" is one word holding a capital
+    assert find_time_expressions("a_b Today") == [(4, 9, "Today")]
+
+
+def test_a_year_covers_all_its_days() -> None:
+    assert date_bounds("2015") == (dt.date(2015, 1, 1), dt.date(2015, 12, 31))
+
+
+def test_sentences_given_are_used_as_given() -> None:
+    text = "At least 40 were killed. Officials could be wrong."
+    assert [h.words for h in hedges_near(text, 9, 11, sentences=((0, 50),))] == ["could be"]
+
+
+def test_every_pair_is_counted_and_equal_bounds_not_told() -> None:
+    gold = [_claim(0, 10, high=9), _claim(20, 30)]
+    found = [_claim(0, 10, best=6, high=9), _claim(20, 30)]
+    result = evaluate(gold, found)
+    assert result.pairs == 2 and result.matched == 1
+    assert [m["reason"] for m in result.misses] == ["extracted with best 6.0 instead of 5.0"]
+
+
+def test_two_passages_make_two_rows_and_common_words_still_align() -> None:
+    from claimtrail.render import passages_table, word_diff
+    from claimtrail.reuse import Passage
+
+    texts = {"a": "one A two", "b": "one B two"}
+    table = passages_table([Passage("a", "b", 0, 9, 0, 9, 0.9, 2)] * 2, texts)
+    assert "</tr><tr>" in table and table.count("<tr>") == 3
+    a = " ".join(["the"] * 150 + ["X"] + ["the"] * 150)
+    left, _ = word_diff(a, a.replace("X", "Y"))
+    assert left.startswith("the the") and left.count("the") == 300
+
+
+def test_article_sections_sort_by_id_and_keep_their_spaces() -> None:
+    from claimtrail.render import article_context_markdown
+
+    text = "## 101 x\nfirst  \n## 001 b\nsecond\n## 001 a\nthird  "
+    assert article_context_markdown(text) == (
+        "### 001 b\nsecond\n### 001 a\nthird  \n### 101 x\nfirst  "
+    )
+
+
+# --- claims: offsets at the edges of the text and of the body, and every message ----------
+
+
+def _claims_rows(repo_root):
+    return list(csv.DictReader((repo_root / "data" / "claims.csv").open(encoding="utf-8")))
+
+
+def _write_rows(path, rows) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_claim_offsets_at_the_edges_of_the_body_and_the_text(repo_root, tmp_path) -> None:
+    from claimtrail.claims import ClaimsError, check_claims, read_claims
+    from claimtrail.corpus import load_corpus
+    from claimtrail.furniture import body_spans
+    from claimtrail.populations import load_nesting
+
+    corpus = load_corpus(repo_root)
+    rows = _claims_rows(repo_root)
+    text = corpus.set_index("article_id").loc[rows[0]["article_id"], "text"]
+    first, last = body_spans(text)[0][0], body_spans(text)[-1][1]
+    edits = [
+        {"start": first, "end": first + 10},  # starts where the body starts: fine
+        {"start": last - 10, "end": last},  # ends where the body ends: fine
+        {"start": 40, "end": 40},  # empty
+        {"start": len(text) - 5, "end": len(text)},  # ends with the text, outside the body
+    ]
+    for row, edit in zip(rows[:4], edits, strict=True):
+        row.update(
+            {
+                "article_id": rows[0]["article_id"],
+                "start": str(edit["start"]),
+                "end": str(edit["end"]),
+                "quote": text[edit["start"] : edit["end"]] or "x",
+                "chain": rows[0]["chain"],
+            }
+        )
+    path = tmp_path / "claims.csv"
+    _write_rows(path, rows)
+    with pytest.raises(ClaimsError) as caught:
+        check_claims(read_claims(path), corpus, path, load_nesting(repo_root))
+    lines = str(caught.value).splitlines()
+    assert not [line for line in lines if ", row 1," in line or ", row 2," in line]
+    assert [line.split(": ", 1)[0] for line in lines if ", row 3," in line] == [
+        f"{path}, row 3, field 'end' ({rows[2]['claim_id']})"
+    ]
+    assert f"offsets 40:40 do not lie in a text of {len(text)} chars" in str(caught.value)
+    assert [line.split(": ", 1)[0] for line in lines if ", row 4," in line] == [
+        f"{path}, row 4, field 'start' ({rows[3]['claim_id']})"
+    ]
+
+
+def test_every_claims_message(repo_root, tmp_path) -> None:
+    from claimtrail.claims import ClaimsError, check_claims, load_claims, read_claims
+    from claimtrail.corpus import load_corpus
+    from claimtrail.populations import load_nesting
+
+    rows = _claims_rows(repo_root)
+    path = tmp_path / "claims.csv"
+    rows[0].update({"start": "1.5", "measure": "bogus"})
+    _write_rows(path, rows)
+    with pytest.raises(ClaimsError) as caught:
+        read_claims(path)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == f"{path}, row 1, field 'start': '1.5' is not a whole number (digits)"
+    assert len(lines) == 2 and lines[1].startswith(f"{path}, row 1, field 'measure'")
+
+    rows = _claims_rows(repo_root)
+    single = next(i for i, r in enumerate(rows) if r["qualifier"] == "none")
+    rows[single]["low"] = "1"
+    rows[single]["related_claims"] = "C98 C99"
+    _write_rows(path, rows)
+    corpus = load_corpus(repo_root)
+    with pytest.raises(ClaimsError) as caught:
+        check_claims(read_claims(path), corpus, path, load_nesting(repo_root))
+    where = f"{path}, row {single + 1}"
+    cid = rows[single]["claim_id"]
+    assert str(caught.value).splitlines() == [
+        f"{where}, field 'low' ({cid}): qualifier 'none' must leave empty low",
+        f"{where}, field 'related_claims' ({cid}): unknown claim(s) C98, C99",
+    ]
+    assert load_claims(repo_root, corpus) is not None  # the real table passes
+
+    rows = _claims_rows(repo_root)
+    ranged = next(i for i, r in enumerate(rows) if r["qualifier"] == "range")
+    rows[ranged]["low"], rows[ranged]["high"] = rows[ranged]["high"], rows[ranged]["low"]
+    rows[single].update({"multiplier": "2", "multiplier_quote": ""})
+    _write_rows(path, rows)
+    with pytest.raises(ClaimsError) as caught:
+        check_claims(read_claims(path), corpus, path, load_nesting(repo_root))
+    assert sorted(line.split(": ", 1)[1] for line in str(caught.value).splitlines()) == [
+        "a multiplier needs its words, verbatim from the text",
+        "bounds must satisfy low <= best <= high",
+    ]
