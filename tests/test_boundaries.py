@@ -671,3 +671,10 @@ def test_every_claims_message(repo_root, tmp_path) -> None:
         "a multiplier needs its words, verbatim from the text",
         "bounds must satisfy low <= best <= high",
     ]
+
+
+def test_a_missing_claims_table_is_named(tmp_path) -> None:
+    from claimtrail.claims import ClaimsError, read_claims
+
+    with pytest.raises(ClaimsError, match=r"claims.csv: the claims table is missing$"):
+        read_claims(tmp_path / "claims.csv")

@@ -133,7 +133,9 @@ def run_reuse(args: argparse.Namespace) -> int:
 def _corpus_metadata(paths: Sequence[str]) -> dict[Path, dict]:
     """Resolved path of each raw file listed in a corpus -> its published date, outlet and
     republished_from. The corpora are those of the repositories holding the inputs (and
-    the working folder): a file elsewhere with the same name gets nothing from them."""
+    the working folder) whose data/raw holds an input or lies in an input folder: a file
+    elsewhere with the same name gets nothing from them, and the listing of a corpus no
+    input belongs to is not read (a broken one cannot stop an unrelated run)."""
     from claimtrail.attribution import republished_source
     from claimtrail.corpus import find_root, raw_dir, read_articles
 
