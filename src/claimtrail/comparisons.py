@@ -260,6 +260,12 @@ def _agreement(claim: dict, other: dict) -> Verdict:
     return Verdict("disagrees", detail)
 
 
+def agreement_verdict(a: dict, b: dict) -> str:
+    """ "agrees" when two figures' ranges meet once each is widened by
+    ``AGREEMENT_FACTOR``, else "disagrees"."""
+    return _agreement(a, b).verdict
+
+
 def _nesting_check(claim: dict, other: dict, relation_: str) -> Verdict:
     part, whole = (other, claim) if relation_ == "contains" else (claim, other)
     words = (
