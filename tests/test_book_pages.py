@@ -17,6 +17,7 @@ from claimtrail.comparisons import family, series_panels  # noqa: E402
 from claimtrail.estimates import compare_estimates  # noqa: E402
 from claimtrail.findings import findings  # noqa: E402
 from claimtrail.plot_series import PLACE_STYLES, plot_series  # noqa: E402
+from claimtrail.plotstyle import palette_problems  # noqa: E402
 from claimtrail.record import load_record  # noqa: E402
 from claimtrail.render import markdown_escape  # noqa: E402
 
@@ -62,7 +63,9 @@ def _luminance(colour: str) -> float:
 
 
 def test_place_styles_differ_without_colour() -> None:
-    """Places of a panel differ by marker even where two colours print as one grey."""
+    """Lines of a panel differ by marker even where two colours print as one grey, and
+    their colours stay apart for colour-blind readers (simulated)."""
+    assert palette_problems([colour for colour, _ in PLACE_STYLES]) == []
     markers = [marker for _, marker in PLACE_STYLES]
     assert len(set(markers)) == len(markers)
     greys = [round(_luminance(colour), 1) for colour, _ in PLACE_STYLES]
