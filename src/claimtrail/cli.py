@@ -223,14 +223,14 @@ def run_provenance(args: argparse.Namespace) -> int:
     from claimtrail.claims import load_claims
     from claimtrail.corpus import find_root, load_corpus
     from claimtrail.provenance import build_graph, to_prov
-    from claimtrail.reuse import find_copied_passages
+    from claimtrail.reuse import article_passages
 
     root = Path(args.root) if args.root else find_root()
     _check_output(args.output, [])
     corpus = load_corpus(root)
     claims = load_claims(root, corpus)
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
-    passages = find_copied_passages(texts, body_spans={k: body_spans(v) for k, v in texts.items()})
+    passages = article_passages(texts)
     document = to_prov(build_graph(corpus, claims, passages))
     text = (
         document.serialize(format="json", indent=2)

@@ -53,6 +53,7 @@ REFERENCE_SCHEMA = pa.DataFrameSchema(
         "as_of": _text(False, checks=pa.Check.str_matches(_ISO)),
         "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
         "speaker": _text(False),
+        "source": _text(False, checks=pa.Check.str_matches(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")),
         "publisher": _text(False),
         "published": _text(checks=pa.Check.str_matches(_ISO)),
         "url": _text(False, checks=pa.Check.str_matches(r"^https?://")),

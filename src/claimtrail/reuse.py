@@ -34,6 +34,8 @@ from difflib import SequenceMatcher
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
+from claimtrail.furniture import body_spans
+
 NUM_PERM = 64
 """Number of MinHash permutations. With ``threshold=0.1`` datasketch then uses 15 bands of one
 row: high recall for short copied passages (an 8-word passage in a 20-shingle window has a
@@ -465,3 +467,9 @@ def _coverage(text: str, body: Sequence[Span] | None, spans: Iterable[Span]) -> 
         total += 1
         hit += _inside(start, end, covered)
     return total, hit
+
+
+def article_passages(texts: Mapping[str, str]) -> list[Passage]:
+    """The passages copied between articles' bodies: :func:`find_copied_passages` over
+    ``texts`` (article id -> raw text) with each article's page furniture left out."""
+    return find_copied_passages(texts, body_spans={k: body_spans(v) for k, v in texts.items()})
