@@ -70,7 +70,11 @@ def collect() -> dict:
         for name, code in sorted(codes.items()):
             if code in SURVIVED:
                 diff = _mutmut("show", name).split("\n", 1)[-1].strip()
-                survivors.append({"mutant": name, "diff": diff, "explained": explained.get(name)})
+                reason = next(
+                    (why for pattern, why in explained.items() if fnmatch.fnmatch(name, pattern)),
+                    None,
+                )
+                survivors.append({"mutant": name, "diff": diff, "explained": reason})
     killed = sum(m["killed"] for m in modules.values())
     survived = sum(m["survived"] for m in modules.values())
     return {

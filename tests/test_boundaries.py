@@ -510,6 +510,7 @@ def test_the_rubric_rows_name_every_part() -> None:
         "kind": RULES[0].kind,
         "result": RULES[0].result,
         "when": RULES[0].when,
+        "authorities": "; ".join(RULES[0].authorities),
     }
 
 

@@ -24,13 +24,14 @@ WITHOUT_EXAMPLES = {
     "extract",
     "findings",
     "flags",
-    "grading",
     "plot_series",
     "plots",
     "provenance",
     "record",
     "reference",
     "reuse",
+    "sources",
+    "support",
 }
 
 
