@@ -23,6 +23,7 @@ import argparse
 import fnmatch
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -91,6 +92,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--collect-only", action="store_true", help="do not run mutmut")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--keep", action="store_true", help="keep mutmut's mutants/ folder")
     args = parser.parse_args()
     if not args.collect_only:
         subprocess.run(
@@ -99,6 +101,8 @@ def main() -> None:
             check=True,
         )
     results = collect()
+    if not args.keep:  # the copy of the repository mutmut made would be read by the book build
+        shutil.rmtree(ROOT / "mutants")
     summary = {k: v for k, v in results.items() if k != "survivors"}
     print(json.dumps(summary, indent=2))
     with atomic_writer(RESULTS / "mutation.json") as stream:

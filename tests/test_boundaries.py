@@ -180,9 +180,14 @@ def test_as_of_after_publication_at_the_day(as_of: str, published: str, late: bo
 def test_as_of_earliest_and_today_at_their_bounds() -> None:
     today = dt.date(2020, 5, 5)
     assert as_of_problems(EARLIEST_AS_OF, None, today) == []
-    assert as_of_problems(str(int(EARLIEST_AS_OF) - 1), None, today)
+    assert as_of_problems("1949", None, today) == [("as_of", "1949 is before 1950: a typo?")]
     assert as_of_problems("2020-05-05", None, today) == []
-    assert as_of_problems("2020-05-06", None, today)
+    assert as_of_problems("2020-05-06", None, today) == [
+        ("as_of", "2020-05-06 is in the future (today is 2020-05-05)")
+    ]
+    assert as_of_problems("2016-09", "2016-08", today) == [
+        ("as_of", "2016-09 is after the publication of its source (2016-08)")
+    ]
     assert date_bounds("2020-05")[1] == dt.date(2020, 5, 31)
 
 
@@ -573,6 +578,16 @@ def test_article_sections_sort_by_id_and_keep_their_spaces() -> None:
     assert article_context_markdown(text) == (
         "### 001 b\nsecond\n### 001 a\nthird  \n### 101 x\nfirst  "
     )
+    assert article_context_markdown("## 002 b\nTAX\n## 001 a\nMAX") == (
+        "### 001 a\nMAX\n### 002 b\nTAX"
+    )
+
+
+def test_a_date_that_is_not_a_string_is_named() -> None:
+    from claimtrail.timeref import precision_of
+
+    with pytest.raises(ValueError, match="^None is not a real ISO date"):
+        precision_of(None)
 
 
 # --- claims: offsets at the edges of the text and of the body, and every message ----------
@@ -660,6 +675,18 @@ def test_every_claims_message(repo_root, tmp_path) -> None:
         f"{where}, field 'related_claims' ({cid}): unknown claim(s) C98, C99",
     ]
     assert load_claims(repo_root, corpus) is not None  # the real table passes
+
+    rows = _claims_rows(repo_root)
+    rows[0]["measure"] = "bogus"
+    _write_rows(path, rows)
+    with pytest.raises(ClaimsError, match=f"^{path}, row 1, field 'measure'"):
+        read_claims(path)
+
+    rows = _claims_rows(repo_root)
+    rows[0].update({"as_of": "2015-13", "as_of_precision": "month"})
+    _write_rows(path, rows)
+    with pytest.raises(ClaimsError, match="'2015-13' is not a real ISO date"):
+        check_claims(read_claims(path), corpus, path, load_nesting(repo_root))
 
     rows = _claims_rows(repo_root)
     ranged = next(i for i, r in enumerate(rows) if r["qualifier"] == "range")
