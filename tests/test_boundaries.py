@@ -706,3 +706,37 @@ def test_a_missing_claims_table_is_named(tmp_path) -> None:
 
     with pytest.raises(ClaimsError, match=r"claims.csv: the claims table is missing$"):
         read_claims(tmp_path / "claims.csv")
+
+
+def test_rubric_blocks_markup() -> None:
+    from claimtrail.render import rubric_html
+
+    rules = [
+        {"rule": "S1", "scale": "source", "kind": "base", "result": "B", "when": "a < b",
+         "authorities": "NATO & co"},
+        {"rule": "C2", "scale": "credibility", "kind": "step", "result": "-1", "when": "x",
+         "authorities": "y"},
+    ]  # fmt: skip
+    assert rubric_html(rules) == (
+        '<section class="ct-card" id="rule-s1"><p class="ct-card-title">'
+        '<a class="ct-self" href="#rule-s1">S1</a> sets source B</p><p>a &lt; b</p>'
+        "<p><em>Rests on:</em> NATO &amp; co</p></section>"
+        '<section class="ct-card" id="rule-c2"><p class="ct-card-title">'
+        '<a class="ct-self" href="#rule-c2">C2</a> moves credibility -1</p><p>x</p>'
+        "<p><em>Rests on:</em> y</p></section>"
+    )
+
+
+def test_references_list_escapes_text_and_addresses() -> None:
+    from claimtrail.render import references_html
+
+    html = references_html(
+        {"A & B": 'See https://x.org/a?b=1&c=2 and "https://y.org/"><img src=x>" <done>'}
+    )
+    assert html == (
+        '<ul class="ct-refs"><li><strong>A &amp; B</strong>: See '
+        '<a class="ct-url" href="https://x.org/a?b=1&amp;c=2">https://x.org/a?b=1&amp;c=2</a>'
+        ' and &quot;<a class="ct-url" href="https://y.org/">https://y.org/</a>&quot;&gt;'
+        "&lt;img src=x&gt;&quot; &lt;done&gt;</li></ul>"
+    )
+    assert references_html({}) == '<ul class="ct-refs"></ul>'
