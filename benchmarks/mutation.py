@@ -9,7 +9,9 @@ grading, evaluation, hedges, render: a ``<`` made ``<=``, a string changed, a nu
 moved by one, an argument dropped, ...) and runs the unit tests that reach the changed
 function against each. A mutant is killed when a test fails (or the run times out: the
 change made the code loop), survives when every test passes. The score is killed /
-(killed + survived), per module and overall; "no tests" counts as survived.
+(killed + survived), per module and overall; "no tests" counts as survived. A module whose
+run was stopped before every mutant was tried ("not_run") is listed as incomplete, and the
+score of the complete modules is given beside the overall one.
 
 Survivors are listed with their diff. Those that cannot change behaviour (an equivalent
 mutant: ``x[:n]`` and ``x[:n+1]`` on a string shorter than n, a message's wording) are
@@ -78,11 +80,16 @@ def collect() -> dict:
                 survivors.append({"mutant": name, "diff": diff, "explained": reason})
     killed = sum(m["killed"] for m in modules.values())
     survived = sum(m["survived"] for m in modules.values())
+    complete = [m for m in modules.values() if not m["not_run"]]
+    done_killed = sum(m["killed"] for m in complete)
+    done_judged = done_killed + sum(m["survived"] for m in complete)
     return {
         "modules": modules,
         "killed": killed,
         "survived": survived,
         "score": round(killed / (killed + survived), 4) if killed + survived else None,
+        "incomplete": sorted(name for name, m in modules.items() if m["not_run"]),
+        "score_of_complete_modules": round(done_killed / done_judged, 4) if done_judged else None,
         "survivors_explained": sum(1 for s in survivors if s["explained"]),
         "survivors": survivors,
     }
