@@ -245,6 +245,16 @@ def estimate_findings(record: Record, estimates: Estimates) -> list[Finding]:
     return found
 
 
+def _shared_phrase(part: str) -> str:
+    """What two articles share, as a verb phrase: "both cite Reuters"."""
+    kind, _, detail = part.partition(": ")
+    if kind == "common wire source":
+        return f"both cite {detail}"
+    if kind == "same statement":
+        return f"report the same statement ({detail})"
+    return f"share {kind} ({detail})"
+
+
 def provenance_findings(
     record: Record, estimates: Estimates, links: pd.DataFrame, grades: pd.DataFrame
 ) -> list[Finding]:
@@ -265,7 +275,9 @@ def provenance_findings(
     dependent = links[~links["independent"]]
     described = []
     for r in dependent.itertuples():
-        words = f"{r.article_a} and {r.article_b} share {r.shared}"
+        words = f"{r.article_a} and {r.article_b} " + " and ".join(
+            _shared_phrase(part) for part in r.shared.split("; ")
+        )
         if frozenset((r.article_a, r.article_b)) not in compared:
             words += ", though no claim of one is compared with a claim of the other"
         described.append(words)
