@@ -200,10 +200,16 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 
 _QUOTE_MARK = re.compile('["“”]')
 # "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a set of characters is
-# scanned for it at C speed; one that starts with a repeat is tried at every position.
-_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# scanned for it at C speed; one that starts with a repeat is tried at every position. It is
+# tried only at the first mark of a run ("....."), the one place where it can match first,
+# so a long run is read once, not once per mark.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')\]]*+(?=\s++[\"“‘'(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _LONGEST_ABBREVIATION = 12
+# A "sentence" longer than this (a scraped table or list, a run of blanks) is read in pieces,
+# so that the work and the output for each figure in it stay bounded. The longest sentence
+# of the corpus and the test passages has about 600 characters.
+MAX_SENTENCE_CHARS = 1000
 _ABBREVIATIONS = frozenset(
     "gen lt col maj capt sgt adm mr mrs ms dr prof st sen rep gov no jan feb mar apr jun jul"
     " aug sep sept oct nov dec vs u.s u.n u.k e.g i.e".split()
@@ -272,22 +278,45 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return token.lower() in _ABBREVIATIONS or _INITIALS.match(token) is not None
 
 
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` (which starts with no white space) in pieces of at most
+    :data:`MAX_SENTENCE_CHARS`, each cut at the last white space of its second half if it
+    has one, white space between pieces left out."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        half = start + MAX_SENTENCE_CHARS // 2
+        space = max(text.rfind(blank, half, limit) for blank in " \t\n")
+        cut = space if space > start else limit
+        while text[cut - 1].isspace():
+            cut -= 1
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
 def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences of the paragraph ``text[start:end]``, never ending inside a quotation."""
+    """Sentences of the paragraph ``text[start:end]``, never ending inside a quotation,
+    none longer than :data:`MAX_SENTENCE_CHARS`."""
     sentences, begin = [], start
+    opened, reach = 0, -1  # quotations opened before the cut; the furthest end among them
     for match in _SENTENCE_END.finditer(text, start, end):
         cut = match.end()
-        if any(q_start < cut < q_end for q_start, q_end in quotes):
+        while opened < len(quotes) and quotes[opened][0] < cut:
+            reach = max(reach, quotes[opened][1])
+            opened += 1
+        if reach > cut:  # inside a quotation
             continue
         if match.group().startswith(".") and match.group().count(".") == 1:
             if _is_abbreviation(text, match.start()):
                 continue
-        sentences.append((begin, cut))
+        sentences += _pieces(text, begin, cut)
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
-    if begin < end:
-        sentences.append((begin, end))
+    sentences += _pieces(text, begin, end)
     return sentences
 
 
@@ -339,12 +368,18 @@ def sentence_index(text: str, position: int) -> int:
 
 _NAME = r"(?:[a-z]{1,3}-)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
 _NAME_TOKEN = re.compile(rf"^{_NAME}$")
-_EDGE_JUNK = re.compile(r"^[\s\"'“”‘’,:;\[(-]+|[\s\"'“”‘’,:;\]-]+$")
-_TRAILING_WORDS = re.compile(
-    r"(?:\s+(?:has|have|had|also|further|later|earlier|previously|then|once|again|recently"
-    r"|reportedly|in\s+turn|on\s+\w+day|last\s+\w+))+$",
-    re.IGNORECASE,
+_LEADING_JUNK = frozenset("\"'“”‘’,:;[(-")
+_TRAILING_JUNK = frozenset("\"'“”‘’,:;]-")
+# Words cut from the end of a speaker phrase (any case): auxiliaries and adverbs, and pairs
+# of words (the second matching the pattern): "in turn", "on Monday", "last week".
+_TRAILING_WORDS = frozenset(
+    "has have had also further later earlier previously then once again recently reportedly".split()
 )
+_TRAILING_PAIRS = {
+    "in": re.compile("turn"),
+    "on": re.compile(r"\w+day"),
+    "last": re.compile(r"\w+"),
+}
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w-]*'s\s+(?=[A-Z])")
 _OWNER = re.compile(r"^(?:\S+\s+)*?(?P<surname>[A-Z][\w-]*)'s\s+(?P<rest>[a-z].*)$")
@@ -390,10 +425,64 @@ def _relay_name(match: re.Match[str]) -> str:
     return _RELAY_NAMES[int(match.lastgroup[1:])]
 
 
+def _strip_junk(words: str) -> str:
+    """``words`` without leading white space, quotes, brackets, dashes and ``,:;``, nor
+    trailing ones (in one pass each way: a regex ending in ``$`` re-reads a long run of
+    them from each of its characters)."""
+    start, end = 0, len(words)
+    while start < end and (words[start].isspace() or words[start] in _LEADING_JUNK):
+        start += 1
+    while end > start and (words[end - 1].isspace() or words[end - 1] in _TRAILING_JUNK):
+        end -= 1
+    return words[start:end]
+
+
+def _tokens_from_end(words: str) -> Iterator[tuple[int, str]]:
+    """(start, folded token) of the white-space separated tokens of ``words``, last first."""
+    end = len(words)
+    while True:
+        while end > 0 and words[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            return
+        start = end
+        while start > 0 and not words[start - 1].isspace():
+            start -= 1
+        yield start, fold_case(words[start:end])
+        end = start
+
+
+def _cut_trailing_words(words: str) -> str:
+    """``words`` (with no trailing white space) without the longest tail made of
+    :data:`_TRAILING_WORDS` and :data:`_TRAILING_PAIRS` ("Smirnov has also" -> "Smirnov"),
+    the first word kept.
+
+    Read from the end, token by token, and only as far as such a tail can reach: whether the
+    tail from token i on is made of them depends on tokens i, i+1 and the tails from i+1 and
+    i+2, so two tokens in a row that start no tail end the search.
+    """
+    cut = None
+    tail_after, tail_after_next, following = True, False, None
+    for start, token in _tokens_from_end(words):
+        pair = _TRAILING_PAIRS.get(token)
+        tail = (token in _TRAILING_WORDS and tail_after) or (
+            pair is not None
+            and following is not None
+            and tail_after_next
+            and pair.fullmatch(following) is not None
+        )
+        if tail and start > 0:
+            cut = start
+        if not tail and not tail_after:
+            break
+        tail_after, tail_after_next, following = tail, tail_after, token
+    return words if cut is None else words[:cut].rstrip()
+
+
 def _clean(raw: str) -> str:
     """The phrase without edge punctuation, trailing auxiliaries, adverbs and weekdays."""
-    words = _EDGE_JUNK.sub("", raw.replace("’", "'"))
-    return _EDGE_JUNK.sub("", _TRAILING_WORDS.sub("", words))
+    words = _strip_junk(raw.replace("’", "'"))
+    return _strip_junk(_cut_trailing_words(words))
 
 
 def _plausible(words: str) -> bool:

@@ -25,7 +25,7 @@ The rules follow the codebook (book/codebook.md), applied to the article body on
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -136,6 +136,9 @@ _PREDICATE_MEASURE = {
     "recruited": "recruited",
 }
 _HYPOTHETICAL = re.compile(r"\b(?:even if|if|unless|whether)\b[^.;]{0,60}$", re.IGNORECASE)
+# How far back from a number a match of _HYPOTHETICAL can start: its longest word and 60
+# more characters, and one character before it, for the word boundary.
+_HYPOTHETICAL_REACH = len("whether") + 60 + 1
 _NOT_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|percent\b|per cent\b|a\.m\.|p\.m\.|o'clock\b|(?:mile|km|kilomet|metre|meter|"
     r"kg|ton|tonne|dollar|euro|rouble|ruble|pound|second|minute|hour|day|week|month|year|decade|"
@@ -319,6 +322,31 @@ def _time_expressions(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(find_time_expressions(sentence))
 
 
+@lru_cache(maxsize=16)
+def _reporting_words(sentence: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the reporting verbs of a sentence (cached: claims share it)."""
+    spans = [match.span() for match in _REPORTING.finditer(sentence)]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _reports_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a reporting verb of ``sentence`` lies within ``sentence[start:end]``.
+
+    Called between the end of a time expression and the start of a figure, neither glued
+    to a word, so a verb there is one in the sentence.
+    """
+    starts, ends = _reporting_words(sentence)
+    i = bisect_left(starts, start)
+    return i < len(starts) and ends[i] <= end
+
+
+@lru_cache(maxsize=1024)
+def _resolve(words: str, reference: str) -> TimeRef | None:
+    """:func:`~claimtrail.timeref.resolve`, cached: a sentence asks for the same words for
+    each of its figures."""
+    return resolve(words, reference)
+
+
 def _statement_times(
     text: str, sentence: tuple[int, int], position: int | None, reference: str
 ) -> list[tuple[int, TimeRef]]:
@@ -326,11 +354,12 @@ def _statement_times(
     claim ``position`` is given, "Last month, the envoy confirmed that" before it."""
     s0, s1 = sentence
     found = []
-    for start, end, words in _time_expressions(text[s0:s1]):
+    sentence_text = text[s0:s1]
+    for start, end, words in _time_expressions(sentence_text):
         before = text[max(s0, s0 + start - 25) : s0 + start]
-        between = text[s0 + end : position] if position and s0 + end <= position else ""
-        if _REPORTING.search(before) or _REPORTING.search(between):
-            resolved = resolve(words, reference)
+        between = bool(position) and _reports_between(sentence_text, end, position - s0)
+        if _REPORTING.search(before) or between:
+            resolved = _resolve(words, reference)
             if resolved is not None:
                 found.append((s0 + start, resolved))
     return found
@@ -366,10 +395,20 @@ def _as_of(
     after = [o for o in others if o[0] > start]
     before = [o for o in others if o[0] < start][::-1]
     for _, words in after + before:
-        event = resolve(words, base)
+        event = _resolve(words, base)
         if event is not None:
             return event
     return statement or own
+
+
+@lru_cache(maxsize=16)
+def _number_of(sentence: str) -> tuple[str | None, str]:
+    """Head noun and phrase of the first "number of <people>" in a sentence, if any."""
+    counted = _NUMBER_OF.search(sentence)
+    if counted is None:
+        return None, ""
+    head, _, phrase = _noun_phrase(counted.group(1), 0, len(counted.group(1)))
+    return head, phrase
 
 
 def _counted(
@@ -391,10 +430,7 @@ def _counted(
     if head is not None:
         people = head in PEOPLE or head in MEASURE_WORDS
         return (head, phrase_end, phrase, casualty) if people else None
-    counted = _NUMBER_OF.search(text[s0:s1])
-    counted_head, _, counted_phrase = (
-        _noun_phrase(counted.group(1), 0, len(counted.group(1))) if counted else (None, 0, "")
-    )
+    counted_head, counted_phrase = _number_of(text[s0:s1])
     if casualty:
         return "people", end, "", casualty
     if counted_head in PEOPLE:
@@ -419,7 +455,7 @@ def _claims_in_sentence(
             continue
         head, phrase_end, phrase, casualty = counted
         previous = head
-        if _HYPOTHETICAL.search(text[s0 : expr.start]):
+        if _HYPOTHETICAL.search(text[max(s0, expr.start - _HYPOTHETICAL_REACH) : expr.start]):
             continue
         measure = _measure(text, (s0, s1), expr.start, phrase_end, head, casualty)
         if measure is None:
@@ -559,13 +595,23 @@ def run_local(
 
     in_flight: deque[Future[list[Result]]] = deque()
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
         for batch in _batches(articles, batch_size):
             in_flight.append(pool.submit(_extract_batch, batch))
             if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
+    except BaseException:  # stopped (Ctrl-C, SIGTERM, the reader gone): leave no worker
+        # The pool has no public way to stop its workers before Python 3.14.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+            process.join(timeout=10)
+        raise
+    pool.shutdown()
 
 
 def run_dask(
@@ -573,12 +619,15 @@ def run_dask(
     scheduler: str | None = None,
     workers: int = 2,
     batch_size: int = 2000,
+    timeout: float = 600,
 ) -> Iterator[Result]:
     """Extract through Dask: each batch of articles becomes a dask.bag mapped over partitions.
 
     ``scheduler`` is the address of a running Dask scheduler ("tcp://host:8786") for a
     real cluster; without one a local cluster of ``workers`` processes is started.
-    Results come back in input order; batches keep memory flat on long inputs.
+    Results come back in input order; batches keep memory flat on long inputs. A batch
+    whose results do not come within ``timeout`` seconds (its workers lost, the cluster
+    gone) or whose computation fails is reported as failed, document by document.
     """
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
@@ -588,11 +637,20 @@ def run_dask(
         cluster = LocalCluster(
             n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None
         )
-    client = Client(scheduler or cluster)
+    client = Client(scheduler or cluster, timeout=timeout)
     try:
         for batch in _batches(articles, batch_size):
             bag = db.from_sequence(batch, npartitions=min(max(workers, 1) * 4, len(batch)))
-            yield from bag.map(extract_safely).compute(scheduler=client.get)
+            future = client.compute(bag.map(extract_safely))
+            try:
+                results = future.result(timeout=timeout)
+            except Exception as exc:  # noqa: BLE001 - the batch fails, the run goes on
+                future.cancel()
+                reason = f"Dask: {type(exc).__name__}: {exc}".rstrip(": ")
+                if isinstance(exc, TimeoutError):
+                    reason = f"Dask: no result within {timeout:g} s (workers lost?)"
+                results = [(article.id, [], reason) for article in batch]
+            yield from results
     finally:
         client.close()
         if cluster is not None:

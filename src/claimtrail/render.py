@@ -113,7 +113,7 @@ def article_context_markdown(text: str) -> str:
     body = text.split("\n", 1)[1] if text.startswith("# ") else text
     starts = [m.start() for m in _ARTICLE_SECTION.finditer(body)]
     preamble = body[: starts[0]] if starts else body
-    ends = [*starts[1:], len(body)]
+    ends = [*starts[1:], len(body)] if starts else []
     sections = [body[a:b].rstrip("\n") + "\n" for a, b in zip(starts, ends, strict=True)]
     ordered = preamble + "".join("#" + s for s in sorted(sections, key=lambda s: s[3:6]))
     ordered = ordered.rstrip("\n")
