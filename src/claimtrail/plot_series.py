@@ -89,21 +89,24 @@ def _draw_point(ax: Axes, row: dict, colour: str, marker: str, x_column: str) ->
 
 
 def _place_labels(ax: Axes, labels: list, placed: list, *, optional: bool) -> None:
-    """Move labels apart vertically until none overlaps another or a placed one
-    (deterministic, greedy); an ``optional`` label that finds no free place is hidden."""
+    """Move labels apart vertically until none overlaps another or a placed one and each
+    stays inside the panel (deterministic, greedy); an ``optional`` label that finds no
+    free place is hidden."""
     renderer = ax.figure.canvas.get_renderer()
+    panel = ax.get_window_extent(renderer)
     for text in sorted(labels, key=lambda t: (t.xy[0], t.xy[1])):
-        offset, anchor = text.get_position(), text.xy
-        for step in range(20):
+        offset, anchor = text.get_position(), text.xyann
+        for step in range(6 if optional else 20):  # a reference id stays near its point
             box = text.get_window_extent(renderer).expanded(1.02, 1.1)
-            if not any(box.overlaps(other) for other in placed):
+            inside = panel.y0 <= box.y0 and box.y1 <= panel.y1
+            if inside and not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 break
             shift = (step // 2 + 1) * (1 if step % 2 == 0 else -1)
             if text.anncoords == "offset points":
                 text.set_position((offset[0], offset[1] + 7 * shift))
             else:
-                text.xy = (anchor[0], anchor[1] * 1.3**shift)
+                text.xyann = (anchor[0], anchor[1] * 1.3**shift)
         else:
             if optional:
                 text.set_visible(False)
