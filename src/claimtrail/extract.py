@@ -31,10 +31,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrail.attribution import sentence_spans, speaker_and_chain
+from claimtrail.attribution import speaker_and_chain
 from claimtrail.furniture import body_spans, segment_article
 from claimtrail.hedges import hedges_near
 from claimtrail.numbers import NumberExpression, find_numbers, fold_case
+from claimtrail.sentences import sentence_spans
 from claimtrail.timeref import TimeRef, find_time_expressions, precision_of, resolve
 
 OUTPUT_COLUMNS = (
