@@ -3,8 +3,15 @@
 Reads WordNet 3.0 as Debian's ``wordnet-base`` package installs it (``apt-get install
 wordnet-base``: /usr/share/wordnet/data.noun and noun.exc). The lexicon is every
 one-word lemma of ``person.n.01`` and of all its hyponyms (not instances: those are named
-individuals), plus the lemmas of a few synsets that name groups of people and are counted
-like people in news ("30 regime forces", "50 troops", "five staff"), each with its plural.
+individuals) whose first or second sense (WordNet orders a lemma's senses by frequency)
+is such a synset, so that "medic" and "bomber" are in and "town", "square" and "head",
+whose person senses are rare, are out; plus the lemmas of a few synsets that name
+groups of people and are counted like people in news ("30 regime forces", "50 troops",
+"five staff"); each with its plural.
+Each line is ``word<TAB>kind``: ``combatant`` for the nouns under the synsets of people who
+fight (combatant, serviceman, insurgent, terrorist, guerrilla, militant, mercenary,
+militiaman, extremist, jihadist) and the military groups, else ``person``: a bomber, an
+attacker or a gunman is named for an attack, not for belonging to a fighting force.
 The output is committed, so that nothing else needs WordNet; run this again only to
 regenerate it:
 
@@ -26,6 +33,11 @@ PERSON = "00007846"  # person.n.01: a human being
 # "personnel"), military_personnel.n.01 ("troops"), troop.n.02, police.n.01, staff.n.01,
 # militia.n.01.
 GROUPS = ("07942152", "08208016", "08397255", "08274354", "08209687", "08439955", "08390511")
+MILITARY_GROUPS = ("08208016", "08397255", "08274354", "08390511")
+COMBATANTS = (
+    "09939313", "10582746", "10210137", "10702781", "10150556",
+    "10315837", "10309614", "10317717", "10074735", "09683180",
+)  # fmt: skip
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -69,21 +81,49 @@ def plural(word: str, irregular: dict[str, str]) -> str:
     return word + "s"
 
 
-def lexicon(wordnet: Path) -> list[str]:
-    """Sorted person nouns, singular and plural, lower case, one word each."""
+def _words(lemmas: list[str], irregular: dict[str, str]) -> set[str]:
+    """The one-word lemmas, lower case, with their plurals."""
+    words = set()
+    for lemma in lemmas:
+        word = re.sub(r"\(.*\)$", "", lemma).lower()  # "(a)" / "(p)" adjective markers
+        if _WORD.fullmatch(word):
+            words |= {word, plural(word, irregular)}
+    return words
+
+
+def common_senses(path: Path, rank: int = 2) -> dict[str, set[str]]:
+    """Lemma -> offsets of its ``rank`` most frequent senses, from index.noun."""
+    senses = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        senses[fields[0]] = set(fields[-int(fields[2]) :][:rank])
+    return senses
+
+
+def lexicon(wordnet: Path) -> dict[str, str]:
+    """Person nouns (singular and plural, lower case, one word each) -> kind."""
     synsets = read_synsets(wordnet / "data.noun")
+    common = common_senses(wordnet / "index.noun")
     irregular = {}
     for line in (wordnet / "noun.exc").read_text(encoding="latin-1").splitlines():
         inflected, base = line.split()[:2]
         irregular.setdefault(base, inflected)
-    offsets = subtree(synsets, PERSON) | set(GROUPS)
-    words = set()
-    for offset in offsets:
-        for lemma in synsets[offset][0]:
-            word = re.sub(r"\(.*\)$", "", lemma).lower()  # "(a)" / "(p)" adjective markers
-            if _WORD.fullmatch(word):
-                words |= {word, plural(word, irregular)}
-    return sorted(words)
+    fighting = set(MILITARY_GROUPS).union(*(subtree(synsets, root) for root in COMBATANTS))
+    kinds = {}
+    people = subtree(synsets, PERSON)
+    for offset in people | set(GROUPS):
+        kind = "combatant" if offset in fighting else "person"
+        lemmas = [
+            lemma
+            for lemma in synsets[offset][0]
+            if offset in GROUPS or common.get(lemma.lower(), set()) & people
+        ]
+        for word in _words(lemmas, irregular):
+            if kinds.get(word) != "combatant":  # a word with a fighting sense counts fighters
+                kinds[word] = kind
+    return kinds
 
 
 def main() -> None:
@@ -94,8 +134,8 @@ def main() -> None:
     print("# wordnet-base 1:3.0-37). WordNet 3.0 Copyright 2006 by Princeton University. All")
     print("# rights reserved. Used under the WordNet 3.0 licence: permission to use, copy,")
     print("# modify and distribute for any purpose without fee, with this notice.")
-    for word in lexicon(options.wordnet):
-        print(word)
+    for word, kind in sorted(lexicon(options.wordnet).items()):
+        print(f"{word}\t{kind}")
 
 
 if __name__ == "__main__":
