@@ -49,7 +49,14 @@ from claimtrail.furniture import body_spans, link_list_start, segment_article
 from claimtrail.hedges import hedges_near
 from claimtrail.numbers import NumberExpression, find_numbers, fold_case
 from claimtrail.sentences import sentence_spans
-from claimtrail.timeref import TimeRef, dateline, find_time_expressions, precision_of, resolve
+from claimtrail.timeref import (
+    TimeRef,
+    date_bounds,
+    dateline,
+    find_time_expressions,
+    precision_of,
+    resolve,
+)
 
 OUTPUT_COLUMNS = (
     "article",
@@ -295,20 +302,52 @@ def _statement_times(
     return found
 
 
+# Words that always point into the week of the text, whoever speaks: resolved against the
+# date of the text, not against a statement's time.
+_DAY_WORDS = re.compile(
+    r"(?:(?:on|last|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"yesterday|today|overnight",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"\s+(?:and|or|to|-)\s+(?:(?:early|late)\s+)?$", re.IGNORECASE)
+
+
+def _joined(first: TimeRef, second: TimeRef) -> TimeRef:
+    """The finest unit holding two times named together ("late Saturday and early
+    Sunday"): the month when both days lie in one month, else the year."""
+    if first.date == second.date:
+        return first
+    a0, a1 = date_bounds(first.date)
+    b0, b1 = date_bounds(second.date)
+    start, end = min(a0, b0), max(a1, b1)
+    if (start.year, start.month) == (end.year, end.month):
+        date = f"{start.year:04d}-{start.month:02d}"
+    else:
+        date = f"{start.year:04d}" if start.year == end.year else first.date
+    words = f"{first.expression} and {second.expression}"
+    return TimeRef(date, precision_of(date), words, "two times named together")
+
+
 def _event_times(
-    text: str, sentence: tuple[int, int], skip: set[int], base: str
+    text: str, sentence: tuple[int, int], skip: set[int], base: str, reference: str
 ) -> list[tuple[int, TimeRef]]:
     """The times of a sentence that date an event (not its statement, not the start of a
-    period: "since Wednesday"), resolved against ``base``, with their offsets."""
+    period: "since Wednesday"), with their offsets. Weekdays and "yesterday" are read
+    against the date of the text (``reference``), others against ``base``; two times
+    named together are one span."""
     s0, s1 = sentence
-    found = []
-    for t0, _, words in _time_expressions(text[s0:s1]):
+    found: list[tuple[int, int, TimeRef]] = []
+    for t0, t1, words in _time_expressions(text[s0:s1]):
         if s0 + t0 in skip or _PERIOD_START.search(text[max(s0, s0 + t0 - 8) : s0 + t0]):
             continue
-        event = resolve(words, base)
-        if event is not None:
-            found.append((s0 + t0, event))
-    return found
+        event = resolve(words, reference if _DAY_WORDS.fullmatch(words.strip()) else base)
+        if event is None:
+            continue
+        if found and _JOINED.fullmatch(text[s0 + found[-1][1] : s0 + t0]):
+            found[-1] = (found[-1][0], t1, _joined(found[-1][2], event))
+        else:
+            found.append((t0, t1, event))
+    return [(s0 + t0, event) for t0, _, event in found]
 
 
 @dataclass
@@ -334,25 +373,27 @@ def _as_of(doc: _Text, index: int, start: int, cumulative: bool) -> TimeRef | No
     own = TimeRef(reference, precision_of(reference), "", "the date of the text")
     s0, _ = doc.sentences[index]
     statements = _statement_times(text, doc.sentences[index], start, reference)
-    if not statements and index > 0 and doc.lines[index - 1] == doc.lines[index]:
+    if not statements and index > 0:
         statements = _statement_times(text, doc.sentences[index - 1], None, reference)
     statement = statements[0][1] if statements else None
     if cumulative or _NOW_BEFORE.search(text[max(s0, start - 30) : start]):
         return statement or own
     base = statement.date if statement else reference
     attached = {position for position, _ in statements}
-    others = _event_times(text, doc.sentences[index], attached, base)
+    others = _event_times(text, doc.sentences[index], attached, base, reference)
     after = [event for position, event in others if position > start]
     before = [event for position, event in others if position < start][::-1]
     if after or before:
         return (after + before)[0]
+    if statements and statements[0][0] >= s0:
+        return statement  # the sentence's own statement time: "reported on Thursday that"
     for neighbour in (index - 1, index + 1):
         if (
             0 <= neighbour < len(doc.sentences)
             and doc.lines[neighbour] == doc.lines[index]
             and doc.figures[neighbour] == 0
         ):
-            events = _event_times(text, doc.sentences[neighbour], set(), base)
+            events = _event_times(text, doc.sentences[neighbour], set(), base, reference)
             if events:
                 return events[0][1]
     return statement or own
