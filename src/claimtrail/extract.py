@@ -119,6 +119,7 @@ _VERB_ENDINGS = ("ing", "ed")
 # Person nouns that also modify a following noun ("fighter aircraft", "soldier's"): the
 # noun phrase goes on past them; any other person noun ends it ("militants remain").
 _MODIFIER_NOUNS = frozenset("fighter soldier militant rebel police terrorist army".split())
+_MEASURE_VERB = re.compile(r"(?:kill|injur|wound|behead|execut|detain|arrest)(?:e|es|s|ing)?$")
 _OF_DETERMINER = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|whom|them|those|these)\b", re.IGNORECASE
 )
@@ -239,6 +240,8 @@ def _noun_phrase(text: str, end: int, limit: int) -> tuple[str | None, int, str]
             continue
         if not _WORD_CHAR.match(word) or lower in _NP_STOP or word[0].isdigit():
             break
+        if _MEASURE_VERB.match(lower):
+            break  # "kill 10 injure scores": a verb, no noun
         if words and lower.endswith(_VERB_ENDINGS) and lower not in measures.PERSON_NOUNS:
             break
         if not words and lower in ("a", "an", "the"):
@@ -436,7 +439,7 @@ def _counted(
         if head in measures.PERSON_NOUNS or head in measures.MEASURE_WORDS:
             return _Counted(head, phrase_end, phrase, governed, quote_start)
         return None
-    if governed:
+    if governed and not measures.needs_noun(left):
         return _Counted("people", end, "", governed, quote_start)
     counted = _NUMBER_OF.search(text, s0, s1)
     if counted is not None:
@@ -472,6 +475,9 @@ def _measure(
     left, right = folded[max(s0, start - 40) : start], folded[counted.phrase_end : clause_end]
     if previous and measures.is_part(left, right):
         return previous
+    left_state = measures.left_state(left, right)
+    if left_state:
+        return left_state
     if counted.governed == "":
         return measures.noun_measure(counted.head)
     said = measures.distant_predicate(right)

@@ -90,6 +90,7 @@ _KILL = (
     r"kill(?:ed|ing|s)?|behead(?:ed|ing|s)?|decapitat(?:ed|ing|es)|execut(?:ed|ing|es|e)|"
     r"slay(?:ing|s)?|slew|slain|murder(?:ed|ing|s)?|massacr(?:ed|ing|es)|martyr(?:ed|ing|s)?|"
     r"eliminat(?:ed|ing|es)|shot\s+dead|gunned\s+down|los(?:t|ing|es|e)|deaths?\s+of|"
+    r"destroy(?:ed|ing|s)?|(?:execution|killing|massacre|murder|slaughter)s?\s+of|"
     r"(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|t(?:ook|ak(?:e|es|en|ing)))(?:\s+the)?\s+lives\s+of|"
     r"lives\s+of"
 )
@@ -133,6 +134,7 @@ _OTHER_VERB = re.compile(
 _AUX = (
     r"(?:(?:(?:may|might|could|would|will|must|should)\s+have|were|was|are|is|(?:have|has|had)\s+been|been|being|got|get|gets|also|all|reportedly|later|"
     r"allegedly|both|each|already|initially|since|now|confirmed|reported|said\s+to\s+have|"
+    r"identified|counted|listed|found|rounded\s+up\s+and|"
     r"believed\s+to\s+have|thought\s+to\s+have|feared)\s+){0,4}"
 )
 _PREDICATE = re.compile(
@@ -141,6 +143,7 @@ _PREDICATE = re.compile(
     + r"(?:(?P<casualties>(?:killed|dead)\s+(?:and|or|&)\s+(?:wounded|injured))|"
     r"(?P<killed>killed|dead|died|die|martyred|perished|executed|beheaded|decapitated|slain|"
     r"shot\s+dead|gunned\s+down|massacred|murdered|lost\s+their\s+lives|"
+    r"(?:(?:have|has|had)\s+)?(?:fallen|fell)\s+victims?|"
     r"among\s+(?:the\s+|those\s+)?(?:[\w,]+\s+){0,4}?(?:dead|killed|victims|fatalities))|"
     r"(?P<injured>wounded|injured|hurt|maimed|hospitali[sz]ed|received\s+wounds|"
     r"(?:remain|remained|are|were|still)\s+in\s+(?:a\s+)?hospital|"
@@ -158,7 +161,7 @@ _PREDICATE = re.compile(
 # A passive or intransitive predicate further on in the clause: "some 2,000 fighters
 # hailing from Russia, including 17 warlords, had been killed".
 _DISTANT_PREDICATE = re.compile(
-    r"\b(?:(?:were|was|are|is|been|being|got)\s+(?:\w+\s+)?(?:(?P<killed>killed|executed|"
+    r"\b(?:(?:were|was|are|is|been|being|got)\s+(?:\w+\s+){0,3}?(?:(?P<killed>killed|executed|"
     r"beheaded|slain|martyred|shot\s+dead)|(?P<injured>wounded|injured|hurt)|(?P<detained>"
     r"detained|arrested|captured|abducted|kidnapped)|(?P<tracked>monitored|tracked)|"
     r"(?P<recruited>recruited))|(?P<died>died|perished|lost\s+their\s+lives)|"
@@ -199,6 +202,7 @@ _TOLL_NOUN = re.compile(
 )
 _TOLL_VALUE = re.compile(
     r"(?:\b(?:rose|risen|rising|rises|raised|raising|climbed|climbing|jumped|increased|updated|"
+    r"estimated|"
     r"revised|reached|reaching|hit|surpassed|exceeded|stood|stands|standing|put|putting|"
     r"puts|is|was|were|be|at|of|to)\s+){1,3}\Z"
 )
@@ -214,6 +218,15 @@ def _verb_before(left: str) -> str | None:
     if match:
         return next(m for m, _ in _GOVERNORS if match.group(m))
     return "" if _OTHER_VERB.search(left) else None
+
+
+_OBJECT_VERB = re.compile(rf"\b(?:destroy(?:ed|ing|s)?|los(?:t|ing|es|e))\s+{_FILLER}\Z")
+
+
+def needs_noun(left: str) -> bool:
+    """Whether the verb before a figure counts people only with a person noun after it:
+    "destroyed 60 terrorists" is a toll, "destroyed 18 of 31 vehicles" is not."""
+    return _OBJECT_VERB.search(left[-40:]) is not None
 
 
 def governing_verb(left: str) -> str | None:
@@ -266,7 +279,7 @@ def toll(left: str) -> str | None:
         return "killed" if re.search(r"\b(?:rose|risen|updated|raised)\s+to\s+\Z", left) else None
     noun = nouns[-1]
     between = left[noun.end() : value.start()]
-    if len(_WORDS.findall(between)) > 8:
+    if len(_WORDS.findall(between)) > 12:
         return None
     if noun.group("dtoll"):
         return "casualties" if "casualty" in noun.group("dtoll") else "killed"
@@ -288,6 +301,26 @@ def distant_predicate(right: str) -> str | None:
     return (
         "killed" if match.group("died") else next(m for m in MEASURES if match.groupdict().get(m))
     )
+
+
+_LEAVE = re.compile(r"\b(?:leav(?:e|es|ing)|left)\s+\Z")
+_LEFT_STATE = re.compile(
+    r"[^.;]{0,80}?\b(?:(?P<casualties>dead\s+(?:and|or)\s+(?:wounded|injured))|(?P<killed>dead)|"
+    r"(?P<injured>wounded|injured))\b"
+)
+
+
+def left_state(left: str, right: str) -> str | None:
+    """The measure of "left/leaving N ... dead (or wounded)", where the state comes after
+    the counted phrase: "leaving 23 civilians - including nine children - dead".
+
+    >>> left_state("clashes leaving ", " - including nine children - dead")
+    'killed'
+    """
+    if _LEAVE.search(left[-20:]) is None:
+        return None
+    match = _LEFT_STATE.match(right)
+    return next(m for m in MEASURES if match.groupdict().get(m)) if match else None
 
 
 def is_part(left: str, right: str) -> bool:
