@@ -37,7 +37,7 @@ numbers, dates, attribution and hedges read from it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -488,14 +488,15 @@ def _measure(
 
 
 def _figures(
-    doc: _Text, index: int, folded: str
+    doc: _Text, index: int, folded: str, numbers: Iterable[NumberExpression]
 ) -> Iterator[tuple[NumberExpression, _Counted, str]]:
-    """The figures of sentence ``index`` that count people: number, counted phrase, measure."""
+    """The figures of sentence ``index`` that count people, from the ``numbers`` in it:
+    number, counted phrase, measure."""
     text = doc.article.text
     s0, s1 = doc.sentences[index]
     previous_head: str | None = None
     previous_measure: str | None = None
-    for expr in find_numbers(text, s0, s1):
+    for expr in numbers:
         if doc.dateline and doc.dateline[0] <= expr.start < doc.dateline[1]:
             continue
         if _is_not_count(text, expr):
@@ -513,12 +514,18 @@ def _figures(
         yield expr, counted, measure
 
 
+@lru_cache(maxsize=64)
+def _is_cumulative(sentence: str) -> bool:
+    """Whether a sentence states a running total (cached: claims share sentences)."""
+    return _CUMULATIVE.search(sentence) is not None
+
+
 def _row(doc: _Text, index: int, expr: NumberExpression, counted: _Counted, measure: str) -> dict:
     """The output row of one figure."""
     article = doc.article
     text = article.text
     s0, s1 = doc.sentences[index]
-    cumulative = _CUMULATIVE.search(text, s0, s1) is not None
+    cumulative = _is_cumulative(text[s0:s1])
     as_of = _as_of(doc, index, expr.start, cumulative)
     speaker, chain = speaker_and_chain(
         text,
@@ -649,7 +656,13 @@ def extract_claims(article: Article) -> list[dict]:
         [],
     )
     folded = fold_case(article.text)
-    found = [list(_figures(doc, index, folded)) for index in range(len(located))]
+    numbers = find_numbers(article.text)  # once per text, shared out to its sentences
+    starts = [expr.start for expr in numbers]
+    found = []
+    for index, (s0, s1) in enumerate(doc.sentences):
+        first, last = bisect_left(starts, s0), bisect_left(starts, s1)
+        inside = [expr for expr in numbers[first:last] if expr.end <= s1]
+        found.append(list(_figures(doc, index, folded, inside)))
     doc.figures = [len(figures) for figures in found]
     rows = [_row(doc, index, *figure) for index, figures in enumerate(found) for figure in figures]
     return _drop_headline_repeats(rows, doc.headline)

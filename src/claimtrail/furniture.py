@@ -165,7 +165,7 @@ def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
 # A list of links run into the text by a scraper: "(1881) Related Syrian Forces Deny ...",
 # "agencies Related News Iraqs vote ...". Mid-sentence, after a word, a digit or ")".
 _LINK_LIST = re.compile(
-    r"(?<=[a-z\d)] )Related(?: (?:News|Stories|Articles|Content|Posts))?:? (?=[A-Z])"
+    r"Related(?<=[a-z\d)] Related)(?: (?:News|Stories|Articles|Content|Posts))?:? (?=[A-Z])"
 )
 
 

@@ -238,7 +238,7 @@ def governing_verb(left: str) -> str | None:
     >>> governing_verb("has drawn "), governing_verb("a monitoring group said ")
     ('', None)
     """
-    return _verb_before(left[-80:])
+    return _verb_before(left[-50:])
 
 
 def both(right: str) -> bool:

@@ -232,10 +232,14 @@ def dateline(text: str, within: int = 250) -> tuple[int, int, str] | None:
     True
     """
     head = text[: within + 40]
+    if _YEAR_HINT.search(head) is None:
+        return None
     candidates = [
-        (start, end, words)
-        for start, end, words in find_time_expressions(head)
-        if start < within and (rule := _match(words)) and rule[0].span is _explicit_date
+        (match.start(), match.end(), match.group())
+        for rule in _RULES
+        if rule.span is _explicit_date
+        for match in rule.pattern.finditer(head, 0, within + 40)
+        if match.start() < within and _is_plausible(match, head)
     ]
     candidates += [
         (m.start(), m.end(), m.group())
