@@ -10,10 +10,13 @@ import pytest
 
 from claimtrail.devset import (
     FOLDER,
+    Report,
+    death_toll_check,
     development_sample,
     gold_claims,
     load_annotation,
     load_reports,
+    score_development,
 )
 from claimtrail.errors import DataError
 
@@ -77,3 +80,39 @@ def test_a_bad_annotation_is_named(tmp_path: Path, repo_root: Path, edit, field:
     root = _copy(tmp_path, repo_root, edit)
     with pytest.raises(DataError, match=rf"line 1, claims 1, field '{field}'"):
         load_annotation(root)
+
+
+def _report(rid: str, toll: int, text: str, title: str = "") -> Report:
+    return Report(rid, "2016-01-01", "test", toll, title, text)
+
+
+def test_death_toll_check() -> None:
+    reports = [
+        _report("a", 12, "Twelve die. Shelling killed 12 people and injured 5."),
+        _report("b", 7, "Seven people were wounded; 3 died."),  # 7 stated, not as killed
+        _report("c", 4, "Nothing said of the toll here."),  # the body does not state it
+        _report(
+            "d", 9, "9 killed in Homs. 9 killed in Homs. Nine people died.", "9 killed in Homs"
+        ),
+        _report("e", 0, "No one died."),
+    ]
+    rows = [
+        {"article": "a", "measure": "killed", "low": None, "best": 12.0, "high": None},
+        {"article": "a", "measure": "injured", "low": None, "best": 5.0, "high": None},
+        {"article": "b", "measure": "injured", "low": None, "best": 7.0, "high": None},
+        {"article": "b", "measure": "killed", "low": None, "best": 3.0, "high": None},
+        {"article": "d", "measure": "killed", "low": 9.0, "best": None, "high": None},
+    ]
+    check = death_toll_check(reports, rows)
+    assert (check.reports, check.stating, check.found) == (5, 3, 2)
+    assert check.missed == ("b",) and check.share == 2 / 3
+    assert check.mean_death_figures == 1.0
+
+
+def test_development_scores_are_computed_from_the_data(repo_root: Path) -> None:
+    score = score_development(repo_root)
+    summary = score.summary()
+    assert summary["claims"] == 250 and summary["toll_reports"] == 347
+    assert summary["precision_low"] <= summary["precision"] <= summary["precision_high"]
+    annotated_kinds = [h for h in score.false_hits if h["reason"].startswith("annotated as")]
+    assert all("not a claim" in h["reason"] for h in annotated_kinds)

@@ -1,9 +1,12 @@
-"""The development reports (data/fakes-dev): the FA-KES reports, the annotated sample and
-its hand annotation, checked on load.
+"""The development reports (data/fakes-dev): the FA-KES reports, the annotated sample,
+its hand annotation checked on load, and the extractor's scores on them.
 
 The sample is chosen by the ids alone (:func:`development_sample`), so that which reports
 were annotated depends on nothing the extractor does. :func:`load_annotation` refuses an
 annotation whose quote is not the text at its offsets or whose bounds break the codebook.
+:func:`score_development` scores the extractor against the annotation and checks the
+dataset's death tolls (:func:`death_toll_check`); chapter 4, the benchmark and a test use
+it.
 """
 
 from __future__ import annotations
@@ -11,11 +14,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimtrail.errors import DataError, where
+from claimtrail.evaluation import NO_OVERLAP, Evaluation, evaluate, overlap
+from claimtrail.extract import Article, extract_claims, headline_span
+from claimtrail.numbers import find_numbers
 
 FOLDER = Path("data") / "fakes-dev"
 SAMPLE_SIZE = 60
@@ -121,3 +128,130 @@ def gold_claims(annotation: Iterable[dict]) -> list[dict]:
     return [
         {**claim, "article": report["id"]} for report in annotation for claim in report["claims"]
     ]
+
+
+def articles(reports: Iterable[Report]) -> list[Article]:
+    """The reports as articles to extract from, with their headlines (so that a headline
+    repeated in the text gives one row)."""
+    return [Article(r.id, r.text, r.published, title=r.title) for r in reports]
+
+
+def _stated_values(report: Report) -> set[float]:
+    """Every value a number of the report's body states (after a repeated headline)."""
+    headline = headline_span(report.text, report.title)
+    numbers = find_numbers(report.text, headline[1] if headline else 0)
+    return {v for e in numbers for v in (e.low, e.best, e.high) if v is not None}
+
+
+@dataclass(frozen=True)
+class TollCheck:
+    """The FA-KES death toll against the extractor's killed figures: ``stating`` reports
+    whose body states the toll (a number of the body, after the headline, with that
+    value; toll zero not counted), ``found`` of them with the toll among the values of
+    their killed figures, and the mean number of distinct killed figures per report."""
+
+    reports: int
+    stating: int
+    found: int
+    mean_death_figures: float
+    missed: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        """found / stating."""
+        return self.found / self.stating if self.stating else math.nan
+
+
+def death_toll_check(reports: Iterable[Report], rows: Iterable[dict]) -> TollCheck:
+    """Check the extracted ``rows`` against the dataset's death toll of each report."""
+    killed: dict[str, list[dict]] = {}
+    for row in rows:
+        if row["measure"] == "killed":
+            killed.setdefault(row["article"], []).append(row)
+    reports = list(reports)
+    stating, found, figures, missed = 0, 0, [], []
+    for report in reports:
+        if report.death_toll == 0 or report.death_toll not in _stated_values(report):
+            continue
+        stating += 1
+        own = killed.get(report.id, [])
+        figures.append(len({(r["low"], r["best"], r["high"]) for r in own}))
+        values = {r[k] for r in own for k in ("low", "best", "high") if r[k] is not None}
+        if report.death_toll in values:
+            found += 1
+        else:
+            missed.append(report.id)
+    mean = sum(figures) / len(figures) if figures else math.nan
+    return TollCheck(len(reports), stating, found, mean, tuple(missed))
+
+
+_KIND_WORDS = {"people_other": "people counted for no codebook measure"}
+
+
+def explain_false_hits(false_hits: Iterable[dict], annotation: Iterable[dict]) -> list[dict]:
+    """The false hits, each one that overlaps a number the annotation lists as not a claim
+    given that as its reason ("a dateline, not a claim")."""
+    not_claims = {report["id"]: report["not_claims"] for report in annotation}
+    explained = []
+    for hit in false_hits:
+        listed = [n for n in not_claims.get(hit["article"], []) if overlap(n, hit) > 0]
+        if listed and hit["reason"] == NO_OVERLAP:
+            kinds = " and ".join(sorted({_KIND_WORDS.get(n["kind"], n["kind"]) for n in listed}))
+            hit = {**hit, "reason": f"annotated as {kinds}, not a claim"}
+        explained.append(hit)
+    return explained
+
+
+@dataclass(frozen=True)
+class DevelopmentScore:
+    """The extractor on the development reports: the evaluation against the annotation
+    (with false hits explained), and the death-toll check over every report."""
+
+    evaluation: Evaluation
+    false_hits: list[dict]
+    toll: TollCheck
+    rows: list[dict]
+
+    def summary(self) -> dict[str, float | int]:
+        """The figures the targets are about, rounded to 4 places (the benchmark records
+        these and a test recomputes them)."""
+        result = self.evaluation
+        accuracy = result.field_accuracy()
+        low, high = result.intervals()["precision"]
+        r_low, r_high = result.intervals()["recall"]
+        return {
+            "claims": result.gold,
+            "extracted": result.extracted,
+            "matched": result.matched,
+            "precision": round(result.precision, 4),
+            "precision_low": round(low, 4),
+            "precision_high": round(high, 4),
+            "recall": round(result.recall, 4),
+            "recall_low": round(r_low, 4),
+            "recall_high": round(r_high, 4),
+            "bounds": round(accuracy["bounds"], 4),
+            "as_of": round(accuracy["as_of"], 4),
+            "as_of_pairs": result.field_pairs["as_of"],
+            "scope": round(accuracy["scope"], 4),
+            "toll_reports": self.toll.reports,
+            "toll_stating": self.toll.stating,
+            "toll_found": self.toll.found,
+            "death_toll": round(self.toll.share, 4),
+            "death_figures": round(self.toll.mean_death_figures, 4),
+        }
+
+
+def score_development(root: Path | str) -> DevelopmentScore:
+    """Run the extractor over every development report and score it: against the
+    annotation of the sample, and the death toll over all reports."""
+    reports = load_reports(root)
+    annotation = load_annotation(root, reports)
+    rows = [row for article in articles(reports) for row in extract_claims(article)]
+    sample = {report["id"] for report in annotation}
+    result = evaluate(gold_claims(annotation), [r for r in rows if r["article"] in sample])
+    return DevelopmentScore(
+        result,
+        explain_false_hits(result.false_hits, annotation),
+        death_toll_check(reports, rows),
+        rows,
+    )
