@@ -656,7 +656,8 @@ def extract_claims(article: Article) -> list[dict]:
         [],
     )
     folded = fold_case(article.text)
-    numbers = find_numbers(article.text)  # once per text, shared out to its sentences
+    body = (doc.sentences[0][0], doc.sentences[-1][1]) if doc.sentences else (0, 0)
+    numbers = find_numbers(article.text, *body)  # once per text, shared out to its sentences
     starts = [expr.start for expr in numbers]
     found = []
     for index, (s0, s1) in enumerate(doc.sentences):
