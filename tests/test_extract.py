@@ -432,3 +432,44 @@ def test_headline_repeated_in_the_text_gives_one_row() -> None:
 def test_as_of_and_scope(text: str, published: str | None, as_of: str | None, scope: str) -> None:
     rows = extract_claims(Article("t", text, published))
     assert [(r["as_of"], r["scope"]) for r in rows] == [(as_of, scope)]
+
+
+def test_cli_dates_from_option_column_or_sidecar(tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    text = "Shelling killed 12 people on Tuesday."
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "a.json").write_text(json.dumps({"published": "2017-04-04"}), encoding="utf-8")
+    code, out, err = _cli("extract", str(folder))
+    rows = {r["article"]: r["as_of"] for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and rows == {"a": "2017-04-04", "b": "", "c": ""}
+    assert err.count("\n") == 1 and err.startswith("2 of 3 document(s) had no publication date")
+    code, out, err = _cli("extract", str(folder), "--published", "2017-04-05")
+    rows = {r["article"]: r["as_of"] for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and err == ""
+    assert rows == {"a": "2017-04-04", "b": "2017-04-04", "c": "2017-04-04"}  # Tuesday
+
+
+def test_cli_bad_published_option_and_sidecar_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path), "--published", "2017-13-01"])
+    assert "2017-13-01" in capsys.readouterr().err
+    (tmp_path / "a.txt").write_text("Five people died.", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"published": "yesterday"}), encoding="utf-8")
+    code, _, err = _cli("extract", str(tmp_path))
+    assert code == 1 and "a.json: field 'published'" in err
+
+
+def test_cli_title_column_gives_one_row_for_a_repeated_headline(tmp_path: Path) -> None:
+    table = tmp_path / "reports.csv"
+    title = "Car bomb kills 22 in Syria"
+    with open(table, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "published", "title", "text"])
+        writer.writerow(["r1", "2015-07-05", title, f"{title}. At least 22 people were killed."])
+    code, out, _ = _cli("extract", str(table))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["quote"] for r in rows] == ["At least 22 people"]

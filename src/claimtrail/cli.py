@@ -54,6 +54,17 @@ def _positive(value: str) -> int:
     return number
 
 
+def _iso_date(value: str) -> str:
+    """An argument that must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD."""
+    from claimtrail.timeref import precision_of
+
+    try:
+        precision_of(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def _report(problems: Sequence[InputProblem]) -> None:
     """The summary of bad inputs on standard error."""
     if problems:
@@ -132,6 +143,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
     metadata = _corpus_metadata(args.inputs)
     problems: list[InputProblem] = []
+    undated = [0, 0]  # documents without a publication date, documents read
     # Where each document in flight came from, to name it if its extraction fails. Results
     # come back in input order, so this holds only the documents not yet written.
     pending: deque[str] = deque()
@@ -144,12 +156,16 @@ def run_extract(args: argparse.Namespace) -> int:
             is_file = item.source.lower().endswith(".txt")  # not "file, row N" of a table
             known = metadata.get(Path(item.source).resolve(), {}) if is_file else {}
             pending.append(item.source)
+            published = item.published or known.get("published") or args.published
+            undated[0] += published is None
+            undated[1] += 1
             yield Article(
                 item.id,
                 item.text,
-                item.published or known.get("published"),
+                published,
                 known.get("outlet"),
                 known.get("republished_from"),
+                item.title,
             )
 
     quiet = args.quiet or not sys.stderr.isatty()
@@ -175,6 +191,13 @@ def run_extract(args: argparse.Namespace) -> int:
                     stream.write(
                         json.dumps({k: row[k] for k in OUTPUT_COLUMNS}, ensure_ascii=False) + "\n"
                     )
+    if undated[0]:
+        print(
+            f"{undated[0]} of {undated[1]} document(s) had no publication date (give "
+            "--published, a 'published' column or field, or a NAME.json sidecar): their "
+            "as-of dates are read against the date the text prints, if any, else left empty",
+            file=sys.stderr,
+        )
     _report(problems)
     return 1 if problems else 0
 
@@ -215,8 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract estimate claims (fighters, killed, injured, ...) from news text",
         description="Extract every estimate claim from the inputs, following the codebook. "
         "Writes one row per claim: " + ", ".join(OUTPUT_COLUMNS) + ". Offsets index the raw "
-        "text. Relative dates are resolved against each document's publication date (the "
-        "'published' field of CSV/JSONL input, or data/articles.csv for corpus files). Ids "
+        "text. Relative dates are resolved against the date a text prints for itself (its "
+        "dateline), else its publication date: the 'published' field of CSV/JSONL input, a "
+        "sidecar NAME.json beside a .txt file, data/articles.csv for corpus files, else "
+        "--published; how many documents had none is said once on standard error. A "
+        "'title' field or sidecar key names the headline, so that a headline repeated in "
+        "the text gives one row. Ids "
         "are written as given (a stream is not checked for repeated ids). Bad "
         "inputs are listed on standard error at the end, the other documents' results are "
         "still written, and the exit status is 1; a corpus listing (data/articles.csv) that "
@@ -226,10 +253,18 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help=".txt files, folders of them (searched recursively), or .csv/.jsonl "
-        "files with columns id, text and optional published (ISO date)",
+        help=".txt files (each with an optional sidecar NAME.json holding published and "
+        "title), folders of them (searched recursively), or .csv/.jsonl files with columns "
+        "id, text and optional published (ISO date) and title",
     )
     extract.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    extract.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="DATE",
+        help="publication date (YYYY, YYYY-MM or YYYY-MM-DD) of the documents that have "
+        "none of their own",
+    )
     extract.add_argument(
         "--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)"
     )

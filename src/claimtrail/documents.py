@@ -35,12 +35,14 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 @dataclass(frozen=True)
 class Document:
-    """One text to analyse: its id, the text, its publication date if known, where it came from."""
+    """One text to analyse: its id, the text, its publication date if known, where it came
+    from, and its headline if known."""
 
     id: str
     text: str
     published: str | None
     source: str
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,14 @@ class InputProblem:
 Item = Document | InputProblem
 
 
-def _checked(doc_id: str, text: str, published: str | None, source: str, max_chars: int) -> Item:
+def _checked(
+    doc_id: str,
+    text: str,
+    published: str | None,
+    source: str,
+    max_chars: int,
+    title: str | None = None,
+) -> Item:
     """The document, or the first thing wrong with it: empty id or text, a text longer
     than ``max_chars``, a publication date that is not a real ISO partial date."""
     if not doc_id.strip():
@@ -70,12 +79,31 @@ def _checked(doc_id: str, text: str, published: str | None, source: str, max_cha
             precision_of(published)
         except ValueError:
             return InputProblem(source, f"field 'published': {published!r} is not a real ISO date")
-    return Document(doc_id, text, published, source)
+    return Document(doc_id, text, published, source, title or None)
+
+
+def _sidecar(path: Path) -> tuple[str | None, str | None] | InputProblem:
+    """(published, title) from the sidecar of a .txt file: a JSON object in the file of the
+    same name with the suffix .json ("report.txt" -> "report.json"), both optional."""
+    sidecar = path.with_suffix(".json")
+    if not sidecar.is_file():
+        return None, None
+    try:
+        record = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return InputProblem(str(sidecar), f"unreadable sidecar: {exc}")
+    if not isinstance(record, dict):
+        return InputProblem(str(sidecar), "the sidecar must hold a JSON object")
+    for field in ("published", "title"):
+        if record.get(field) is not None and not isinstance(record[field], str):
+            return InputProblem(str(sidecar), f"field {field!r} must be a string")
+    return record.get("published") or None, record.get("title") or None
 
 
 def _read_txt(path: Path, max_chars: int) -> Item:
-    """A .txt file as one document: id the file's stem, date unknown (the caller may
-    know it). A file too large to hold ``max_chars`` characters is refused unread."""
+    """A .txt file as one document: id the file's stem; its date and headline from a
+    sidecar NAME.json if there is one, else unknown (the caller may know them). A file
+    too large to hold ``max_chars`` characters is refused unread."""
     try:
         size = path.stat().st_size
         if size > _UTF8_BYTES_PER_CHAR * max_chars:
@@ -87,7 +115,14 @@ def _read_txt(path: Path, max_chars: int) -> Item:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return InputProblem(str(path), f"not valid UTF-8 at byte {exc.start}")
-    return _checked(path.stem, text, None, str(path), max_chars)
+    sidecar = _sidecar(path)
+    if isinstance(sidecar, InputProblem):
+        return sidecar
+    published, title = sidecar
+    checked = _checked(path.stem, text, published, str(path), max_chars, title)
+    if isinstance(checked, InputProblem) and published and "published" in checked.problem:
+        return InputProblem(str(path.with_suffix(".json")), checked.problem)
+    return checked
 
 
 def _undecodable(value: str | list[str] | None) -> bool:
@@ -120,7 +155,10 @@ def _read_csv(path: Path, max_chars: int) -> Iterator[Item]:
                     yield InputProblem(source, f"field {bad[0]!r} is not valid UTF-8")
                     continue
                 published = (row.get("published") or "").strip() or None
-                yield _checked(row["id"] or "", row["text"] or "", published, source, max_chars)
+                title = (row.get("title") or "").strip() or None
+                yield _checked(
+                    row["id"] or "", row["text"] or "", published, source, max_chars, title
+                )
         except csv.Error as exc:
             yield InputProblem(f"{path}, line {reader.line_num}", f"malformed CSV: {exc}")
 
@@ -150,7 +188,10 @@ def _json_document(record: object, source: str, max_chars: int) -> Item:
     published = record.get("published")
     if published is not None and not isinstance(published, str):
         return InputProblem(source, f"field 'published' must be a string, not {published!r}")
-    return _checked(doc_id, record["text"], published or None, source, max_chars)
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        return InputProblem(source, f"field 'title' must be a string, not {title!r}")
+    return _checked(doc_id, record["text"], published or None, source, max_chars, title)
 
 
 def _read_jsonl(path: Path, max_chars: int) -> Iterator[Item]:
@@ -201,8 +242,9 @@ def iter_documents(paths: Iterable[Path | str], max_chars: int = MAX_CHARS) -> I
     """Yield every document (or problem) under ``paths``, in a stable order.
 
     A folder is searched recursively for .txt files (sorted). A .txt file's id is its
-    stem; its date is unknown here. .csv files need ``id`` and ``text`` columns and may
-    have ``published``; .jsonl files hold one such object per line. Any other kind of file
+    stem; its date and headline come from a sidecar NAME.json (``published``, ``title``)
+    when there is one. .csv files need ``id`` and ``text`` columns and may have
+    ``published`` and ``title``; .jsonl files hold one such object per line. Any other kind of file
     is refused, as is a text longer than ``max_chars`` characters.
     """
     for given in paths:
