@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import sys
 import threading
@@ -75,8 +76,15 @@ def passages(name: str) -> tuple[list[dict], list[dict]]:
     return gold, found
 
 
-def _rounded(row: dict) -> dict:
-    return {k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}
+def _clean(value: object) -> object:
+    """Floats rounded to 4 places, NaN (a score with nothing to score) as null."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, float):
+        return None if math.isnan(value) else round(value, 4)
+    return value
 
 
 def accuracy() -> dict:
@@ -107,10 +115,10 @@ def accuracy() -> dict:
     development = score_development(ROOT)
     recorded["development reports"] = development.summary()
     recorded["development reports by measure"] = [
-        _rounded({k: v for k, v in row.items() if not k.endswith("interval")})
+        {k: v for k, v in row.items() if not k.endswith("interval")}
         for row in development.evaluation.by_measure()
     ]
-    return recorded
+    return _clean(recorded)
 
 
 def _timed(articles: list[Article]) -> dict:

@@ -134,8 +134,8 @@ _NOW_BEFORE = re.compile(r"\bnow\b[^.;]{0,25}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(
     r"\b(?:since|so\s+far|to\s+date|(?:in|over|during|within|throughout)\s+(?:the\s+)?"
     r"(?:past|last|previous)\s+(?:(?:\w+|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)|"
-    r"in\s+(?:(?:the\s+)?(?:first|\w+|\d+)\s+)(?:hours?|days?|weeks?|months?|years?)\s+of|"
-    r"in\s+(?:\w+|\d+)\s+days|in\s+(?:over\s+|more\s+than\s+)?(?:\w+|\d+)\s+years|"
+    r"in\s+(?:the\s+)?(?:first\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several)\s+(?:hours?|days?|weeks?|months?|years?)|"
     r"(?:war|conflict|uprising|crisis|revolution|campaign|offensive|battle|bombardment|"
     r"siege|escalation)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|claimed|left|cost|"
     r"caused)|(?:-year|year-old)\s+(?:war|conflict))\b",
