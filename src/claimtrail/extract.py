@@ -80,6 +80,7 @@ OUTPUT_COLUMNS = (
 SCOPES = ("event", "cumulative")
 
 _HYPOTHETICAL = re.compile(r"\b(?:even if|if|unless|whether)\b[^.;]{0,60}$", re.IGNORECASE)
+_MAYBE_HYPOTHETICAL = re.compile(r"if\b|unless|whether")  # a quick test on folded text
 _NOT_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|percent\b|per cent\b|a\.m\.|p\.m\.|o'clock\b|gmt\b|"
     r"(?:(?:square|sq\.?|cubic)\s+)?(?:mile|km|kilomet|metre|meter|kg|ton|tonne|dollar|euro|rouble|ruble|pound|second|minute|hour|day|week|month|year|"
@@ -281,6 +282,12 @@ def _place(text: str, start: int, limit: int) -> str:
     return match.group(1).strip() if match else ""
 
 
+@lru_cache(maxsize=256)
+def _resolve(words: str, reference: str) -> TimeRef | None:
+    """:func:`resolve`, cached: claims of a text share their references."""
+    return resolve(words, reference)
+
+
 @lru_cache(maxsize=32)
 def _time_expressions(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """:func:`find_time_expressions`, cached: a sentence is read for its statement times
@@ -299,7 +306,7 @@ def _statement_times(
         before = text[max(s0, s0 + start - 25) : s0 + start]
         between = text[s0 + end : position] if position and s0 + end <= position else ""
         if _REPORTING.search(before) or _REPORTING.search(between):
-            resolved = resolve(words, reference)
+            resolved = _resolve(words, reference)
             if resolved is not None:
                 found.append((s0 + start, resolved))
     return found
@@ -343,7 +350,7 @@ def _event_times(
     for t0, t1, words in _time_expressions(text[s0:s1]):
         if s0 + t0 in skip or _PERIOD_START.search(text[max(s0, s0 + t0 - 8) : s0 + t0]):
             continue
-        event = resolve(words, reference if _DAY_WORDS.fullmatch(words.strip()) else base)
+        event = _resolve(words, reference if _DAY_WORDS.fullmatch(words.strip()) else base)
         if event is None:
             continue
         if found and _JOINED.fullmatch(text[s0 + found[-1][1] : s0 + t0]):
@@ -427,7 +434,7 @@ def _counted(
     if expr.qualifier == "vague":
         skip = _OF.match(text, end, s1)
         after = skip.end() if skip and not _OF_DETERMINER.match(text, end, s1) else end
-    if measures.predicate(folded[end:s1]) and not governed:
+    if not governed and measures.predicate(folded, end, s1):
         return _Counted("people", end, "", None, start)  # "12 received wounds", "eight died"
     head, phrase_end, phrase = _noun_phrase(text, after, s1)
     quote_start = start
@@ -465,7 +472,7 @@ def _measure(
         return measures.MEASURE_WORDS[counted.head]  # "killed 6, 12 wounded": the head wins
     if counted.governed:
         return counted.governed
-    said = measures.predicate(folded[counted.phrase_end : s1])
+    said = measures.predicate(folded, counted.phrase_end, s1)
     if said == "fighters" and counted.head in measures.NOUN_MEASURES:
         return measures.NOUN_MEASURES[counted.head]  # "1,200 recruits had joined"
     if said is not None:
@@ -505,7 +512,9 @@ def _figures(
         if counted is None:
             continue
         previous_head = counted.head
-        if _HYPOTHETICAL.search(text[s0 : expr.start]):
+        if _MAYBE_HYPOTHETICAL.search(folded, s0, expr.start) and _HYPOTHETICAL.search(
+            text[s0 : expr.start]
+        ):
             continue
         measure = _measure(counted, folded, (s0, s1), expr.start, previous_measure)
         if measure is None:

@@ -206,6 +206,11 @@ _TOLL_VALUE = re.compile(
     r"revised|reached|reaching|hit|surpassed|exceeded|stood|stands|standing|put|putting|"
     r"puts|is|was|were|be|at|of|to)\s+){1,3}\Z"
 )
+_TOLL_LAST_WORDS = frozenset(
+    """rose risen rising rises raised raising climbed climbing jumped increased updated
+    estimated revised reached reaching hit surpassed exceeded stood stands standing put
+    putting puts is was were be at of to""".split()
+)
 _WORDS = re.compile(r"[a-z]+")
 _BOTH_AT = re.compile(r"\s*(?:" + _BOTH + r")\b")
 
@@ -247,15 +252,15 @@ def both(right: str) -> bool:
     return _BOTH_AT.match(right) is not None
 
 
-def predicate(right: str) -> str | None:
-    """The measure of the predicate at the start of ``right`` (lower-case text after the
-    counted phrase), "" for a predicate of no measure ("are missing", "have fled"), or
-    None.
+def predicate(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The measure of the predicate at ``start`` of lower-case ``text`` (just after the
+    counted phrase; up to ``end``), "" for a predicate of no measure ("are missing", "have
+    fled"), or None.
 
     >>> predicate(" were martyred on Sunday"), predicate(" are missing"), predicate(" said")
     ('killed', '', None)
     """
-    match = _PREDICATE.match(right)
+    match = _PREDICATE.match(text, start, len(text) if end is None else end)
     if match is None:
         return None
     return next((m for m in MEASURES if m in match.groupdict() and match.group(m)), "")
@@ -270,6 +275,9 @@ def toll(left: str) -> str | None:
     >>> toll("said it had destroyed ") is None
     True
     """
+    last = left[-12:].split()
+    if not last or last[-1] not in _TOLL_LAST_WORDS:
+        return None  # the words before a toll's value end with one of these
     left = left[-160:]
     value = _TOLL_VALUE.search(left)
     if value is None:
