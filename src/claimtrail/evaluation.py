@@ -274,3 +274,13 @@ def read_passages(path: Path | str) -> tuple[list[dict], list[dict]]:
                 }
             )
     return gold, passages
+
+
+def development_scores(root: Path | str) -> dict[str, float | int]:
+    """The extractor's scores on the annotated development reports (data/fakes-dev), as
+    :meth:`claimtrail.devset.DevelopmentScore.summary` gives them: precision and recall
+    with their intervals, bounds, as-of and scope accuracy, the death-toll check. For
+    pages that report them (the front page, chapter 4)."""
+    from claimtrail.devset import score_development  # devset builds on this module
+
+    return score_development(root).summary()
