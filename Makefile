@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 BOOK_BUILD := $(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml \
 	--path-output book --warningiserror --nitpick --keep-going
 
-.PHONY: book test lint unit nbval book-check site-check browser notebooks benchmark clean
+.PHONY: book test lint unit nbval book-check site-check browser notebooks lab benchmark clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,9 +61,15 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/book_build.py
 	$(BIN)/python benchmarks/stage_costs.py
 
-# Re-execute every notebook in place and store its outputs (after changing the library or data).
+# Re-execute notebooks in place and store their outputs (after changing the library or data):
+# every notebook, or one with `make notebooks NOTEBOOKS=notebooks/01_corpus.ipynb`.
+NOTEBOOKS ?= notebooks/*.ipynb
 notebooks: $(STAMP)
-	$(BIN)/python tools/run_notebooks.py notebooks/*.ipynb
+	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
+
+# The notebooks in JupyterLab, installed in .venv with the project (the dev extras).
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 clean:
 	rm -rf book/_build

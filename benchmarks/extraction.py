@@ -35,7 +35,7 @@ matplotlib.use("Agg")  # a script, not a notebook: write files only
 import matplotlib.pyplot as plt  # noqa: E402
 import psutil  # noqa: E402
 
-from claimtrail.claims import load_claims  # noqa: E402
+from claimtrail.claims import extraction_gold, load_claims  # noqa: E402
 from claimtrail.corpus import load_corpus  # noqa: E402
 from claimtrail.devset import articles as report_articles  # noqa: E402
 from claimtrail.devset import load_reports, score_development  # noqa: E402
@@ -95,9 +95,7 @@ def accuracy() -> dict:
     claims = load_claims(ROOT, corpus)
     found = [row for a in articles for row in extract_claims(a)]
     results = {
-        "corpus": evaluate(
-            claims.rename(columns={"article_id": "article"}).to_dict("records"), found
-        ),
+        "corpus": evaluate(extraction_gold(claims), found),
         "development passages": evaluate(*passages("extraction_passages.jsonl")),
         "held-out passages": evaluate(*passages("extraction_heldout.jsonl")),
     }

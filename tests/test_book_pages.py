@@ -13,13 +13,12 @@ from matplotlib.colors import to_rgb  # noqa: E402
 from prov.model import ProvDocument  # noqa: E402
 
 from claimtrail.book_outputs import write_generated_outputs  # noqa: E402
-from claimtrail.claims import load_claims  # noqa: E402
-from claimtrail.comparisons import PANELS, panel_of, timeline_frame  # noqa: E402
-from claimtrail.corpus import load_corpus  # noqa: E402
+from claimtrail.comparisons import family, series_panels  # noqa: E402
+from claimtrail.estimates import compare_estimates  # noqa: E402
 from claimtrail.findings import findings  # noqa: E402
-from claimtrail.plots import plot_timeline  # noqa: E402
-from claimtrail.reference import load_reference  # noqa: E402
-from claimtrail.render import citation_markdown, markdown_escape  # noqa: E402
+from claimtrail.plot_series import PLACE_STYLES, plot_series  # noqa: E402
+from claimtrail.record import load_record  # noqa: E402
+from claimtrail.render import markdown_escape  # noqa: E402
 
 
 def test_findings_carry_numbers_and_references(repo_root: Path) -> None:
@@ -31,18 +30,12 @@ def test_findings_carry_numbers_and_references(repo_root: Path) -> None:
         assert "{ref}`" in item
     text = " ".join(f.text for f in found)
     assert "x100" in text and "231" in text and "not independent" in text
+    assert "no trend" not in text
 
 
 def test_markdown_escape_makes_syntax_inert() -> None:
     escaped = markdown_escape("[a](http://x) *b* <i>c</i> {ref}`d` $e$")
     assert escaped == r"\[a\]\(http://x\) \*b\* \<i\>c\</i\> \{ref\}\`d\` \$e\$"
-
-
-def test_citation_lists_publisher_date_address_and_quote(repo_root: Path) -> None:
-    row = load_reference(repo_root).to_dict("records")[0]
-    item = citation_markdown(row)
-    assert f"<{row['url']}>" in item
-    assert markdown_escape(row["publisher"]) in item and markdown_escape(row["quote"]) in item
 
 
 def test_generated_outputs(repo_root: Path, tmp_path: Path) -> None:
@@ -67,18 +60,22 @@ def _luminance(colour: str) -> float:
     return 0.299 * r + 0.587 * g + 0.114 * b
 
 
-def test_timeline_groups_differ_without_colour(repo_root: Path) -> None:
-    """In grayscale, groups of a panel still differ by line style, marker or lightness."""
-    corpus = load_corpus(repo_root)
-    frame = timeline_frame(load_claims(repo_root, corpus), load_reference(repo_root))
-    frame["panel"] = [panel_of(r) for r in frame.to_dict("records")]
-    figure = plot_timeline(frame, PANELS)
-    for ax in figure.axes:
-        legend = ax.get_legend()
-        if legend is None or legend.get_title().get_text() != "group (population | place)":
-            continue
-        styles = [
-            (h.get_linestyle(), h.get_marker(), round(_luminance(h.get_color()), 1))
-            for h in legend.legend_handles
-        ]
-        assert len(set(styles)) == len(styles), styles
+def test_place_styles_differ_without_colour() -> None:
+    """Places of a panel differ by marker even where two colours print as one grey."""
+    markers = [marker for _, marker in PLACE_STYLES]
+    assert len(set(markers)) == len(markers)
+    greys = [round(_luminance(colour), 1) for colour, _ in PLACE_STYLES]
+    assert len(set(zip(greys, markers, strict=True))) == len(PLACE_STYLES)
+
+
+def test_series_figure_draws_every_figure_of_a_family(repo_root: Path) -> None:
+    record = load_record(repo_root)
+    frame = compare_estimates(record).frame
+    key = family(frame[frame["id"] == "C09"].iloc[0], record.nesting)
+    panels = series_panels(frame, record.nesting, key)
+    figure = plot_series(panels)
+    assert len(figure.axes) == len(panels)
+    drawn = {t.get_text() for ax in figure.axes for t in ax.texts}
+    expected = {i for _, rows in panels for i in rows["id"]}
+    assert expected <= drawn  # every point carries its id
+    assert figure.get_figwidth() <= 7.5  # drawn at the width the book shows it

@@ -10,6 +10,7 @@ import pytest
 
 from claimtrail.claims import ClaimsError, chain_links, claims_path, load_claims
 from claimtrail.corpus import load_corpus
+from claimtrail.populations import nesting_path
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +27,8 @@ def _rows(root: Path) -> list[dict[str, str]]:
 def claims_copy(tmp_path: Path, repo_root: Path) -> Path:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "claims.csv").write_bytes(claims_path(repo_root).read_bytes())
+    nesting = nesting_path(repo_root)
+    (tmp_path / "data" / nesting.name).write_bytes(nesting.read_bytes())
     return tmp_path
 
 
@@ -82,12 +85,17 @@ def test_non_claims_are_absent(repo_root: Path, corpus: pd.DataFrame) -> None:
         (1, {"low": "8000"}, r"row 2, field 'best'.*low <= best <= high"),
         (1, {"qualifier": "about"}, r"row 2, field 'best'.*qualifier 'about' needs best"),
         (0, {"low": "many"}, r"row 1, field 'low'"),
-        (0, {"as_of_precision": "day"}, r"row 1, field 'as_of_precision'"),
+        (0, {"as_of_precision": "month"}, r"row 1, field 'as_of_precision'"),
         (0, {"as_of": "2016-13"}, r"row 1, field 'as_of'"),
         (0, {"chain": "Alexander Bortnikov > TASS"}, r"row 1, field 'chain'.*Vestnik Kavkaza"),
         (0, {"speaker_role": "spokesman"}, r"row 1, field 'speaker_role'"),
         (5, {"related_claims": "C99"}, r"row 6, field 'related_claims'.*C99"),
         (4, {"multiplier_quote": "grew a hundredfold"}, r"row 5, field 'multiplier_quote'"),
+        (0, {"population": "Russians"}, r"row 1, field 'population'.*not a population code"),
+        (0, {"place": ""}, r"row 1, field 'place'"),
+        (0, {"basis": "fighting"}, r"row 1, field 'basis'.*a tracked figure is one of watched"),
+        (6, {"event": ""}, r"row 7, field 'event'.*an event toll names its event"),
+        (6, {"event": "KABUL-2016"}, r"row 7, field 'event'.*not an event code"),
     ],
 )
 def test_bad_row_is_named(

@@ -11,6 +11,7 @@ from prov.model import ProvDocument
 from claimtrail.attribution import republished_source
 from claimtrail.claims import load_claims
 from claimtrail.corpus import load_corpus
+from claimtrail.estimates import compare_estimates
 from claimtrail.furniture import body_spans
 from claimtrail.provenance import (
     article_links,
@@ -20,6 +21,7 @@ from claimtrail.provenance import (
     to_prov,
     wire_sources,
 )
+from claimtrail.record import load_record
 from claimtrail.reference import load_reference
 from claimtrail.reuse import Passage, find_copied_passages
 
@@ -94,7 +96,8 @@ def test_graph_and_prov_round_trip(data) -> None:
 
 def test_corpus_grades(data) -> None:
     corpus, claims, reference, _ = data
-    grades = grade_claims(claims, corpus, reference).set_index("claim_id")
+    record = load_record(Path(__file__).resolve().parents[1])
+    grades = grade_claims(record, compare_estimates(record)).set_index("claim_id")
     assert len(grades) == len(claims)
     assert grades.loc["C08", "grade"] == "F5"  # unattributed, contradicted by the record
     assert grades.loc["C05", "reliability"] == "D"  # relayed by a republisher, inconsistent

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.claims import load_claims
+from claimtrail.claims import extraction_gold, load_claims
 from claimtrail.corpus import load_corpus
 from claimtrail.devset import score_development
 from claimtrail.evaluation import DEVELOPMENT_TARGETS, evaluate, read_passages
@@ -48,8 +48,7 @@ def test_recorded_seed_and_passage_scores_match_a_fresh_run(repo_root: Path) -> 
     recorded = _recorded(repo_root)["accuracy"]
     corpus = load_corpus(repo_root)
     found = [r for a in corpus_articles(corpus.to_dict("records")) for r in extract_claims(a)]
-    gold = load_claims(repo_root, corpus).rename(columns={"article_id": "article"})
-    results = {"corpus": evaluate(gold.to_dict("records"), found)}
+    results = {"corpus": evaluate(extraction_gold(load_claims(repo_root, corpus)), found)}
     for name, file in (
         ("development passages", "extraction_passages.jsonl"),
         ("held-out passages", "extraction_heldout.jsonl"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimtrail.errors import DataError
+from claimtrail.populations import nesting_path
 from claimtrail.reference import load_reference, reference_path
 
 
@@ -23,6 +24,8 @@ def _copy_with(tmp_path: Path, repo_root: Path, index: int, **changes: str) -> P
     rows[index].update(changes)
     target = reference_path(tmp_path)
     target.parent.mkdir(parents=True)
+    nesting = nesting_path(repo_root)
+    (tmp_path / "data" / nesting.name).write_bytes(nesting.read_bytes())
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -37,6 +40,11 @@ def _copy_with(tmp_path: Path, repo_root: Path, index: int, **changes: str) -> P
         ({"url": "www.example.com"}, r"row 1, field 'url'"),
         ({"qualifier": "range"}, r"row 1, field 'low'.*qualifier 'range' needs low"),
         ({"confirmed": "maybe"}, r"row 1, field 'confirmed'"),
+        ({"population": "citizens of Russia"}, r"row 1, field 'population'.*not a population code"),
+        ({"place": "RU+CIS"}, r"row 1, field 'place'.*'RU\+CIS' is not a place code"),
+        ({"basis": "event"}, r"row 1, field 'basis'.*fighting, cumulative, suspected"),
+        ({"basis": "watched"}, r"row 1, field 'basis'"),
+        ({"event": "KABUL-2016-07-23"}, r"row 1, field 'event'.*only an event toll"),
     ],
 )
 def test_bad_row_is_named(tmp_path: Path, repo_root: Path, changes: dict, pattern: str) -> None:

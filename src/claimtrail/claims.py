@@ -15,6 +15,7 @@ import pandera.pandas as pa
 from claimtrail.errors import DataError, read_table, validate_frame, where
 from claimtrail.furniture import body_spans
 from claimtrail.numbers import QUALIFIERS
+from claimtrail.populations import KINDS, Nesting, load_nesting
 from claimtrail.timeref import PRECISIONS, precision_of
 
 CLAIM_COLUMNS = (
@@ -24,6 +25,8 @@ CLAIM_COLUMNS = (
     "end",
     "quote",
     "measure",
+    "basis",
+    "event",
     "population",
     "place",
     "low",
@@ -33,6 +36,8 @@ CLAIM_COLUMNS = (
     "as_of",
     "as_of_precision",
     "as_of_evidence",
+    "text_as_of",
+    "text_as_of_precision",
     "speaker",
     "speaker_role",
     "chain",
@@ -42,8 +47,23 @@ CLAIM_COLUMNS = (
     "multiplier_quote",
     "related_claims",
     "origin",
+    "statement",
 )
 MEASURES = ("fighters", "killed", "injured", "tracked", "detained", "recruited", "returned")
+# What kind of count a figure is, by measure: figures of different kinds are never compared.
+# fighting: with the group at the as-of date; cumulative: everyone who has gone or been
+# counted since a start (departures, "fight or fought", a toll over a period); suspected:
+# people a security service has identified as suspected members; watched: people under
+# watch; event: the toll of one event.
+BASES: dict[str, tuple[str, ...]] = {
+    "fighters": ("fighting", "cumulative", "suspected"),
+    "killed": ("event", "cumulative"),
+    "injured": ("event", "cumulative"),
+    "tracked": ("watched",),
+    "detained": ("event", "cumulative"),
+    "recruited": ("cumulative",),
+    "returned": ("cumulative",),
+}
 SPEAKER_ROLES = ("official", "militant group", "NGO", "media", "unattributed")
 CHAIN_SEPARATOR = " > "
 BOUNDS = ("low", "best", "high")
@@ -82,8 +102,10 @@ CLAIMS_SCHEMA = pa.DataFrameSchema(
         "end": pa.Column(int, pa.Check.gt(0), coerce=True),
         "quote": _text(False, checks=pa.Check.str_length(min_value=1)),
         "measure": _text(False, checks=pa.Check.isin(MEASURES)),
+        "basis": _text(False, checks=pa.Check.isin(sorted({b for v in BASES.values() for b in v}))),
+        "event": _text(),
         "population": _text(False),
-        "place": _text(),
+        "place": _text(False),
         "low": _count(),
         "best": _count(),
         "high": _count(),
@@ -91,6 +113,8 @@ CLAIMS_SCHEMA = pa.DataFrameSchema(
         "as_of": _text(False, checks=pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
         "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
         "as_of_evidence": _text(False),
+        "text_as_of": _text(False, checks=pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
+        "text_as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
         "speaker": _text(),
         "speaker_role": _text(False, checks=pa.Check.isin(SPEAKER_ROLES)),
         "chain": _text(False),
@@ -100,6 +124,7 @@ CLAIMS_SCHEMA = pa.DataFrameSchema(
         "multiplier_quote": _text(),
         "related_claims": _text(checks=pa.Check.str_matches(r"^C\d{2,}( C\d{2,})*$")),
         "origin": _text(),
+        "statement": _text(checks=pa.Check.str_matches(r"^R\d{2,}$")),
     },
     strict=True,
     ordered=True,
@@ -131,7 +156,37 @@ def bounds_problems(row: pd.Series) -> list[tuple[str, str]]:
     return problems
 
 
-def _row_problems(row: pd.Series, text: str | None, outlet: str | None) -> list[tuple[str, str]]:
+def coding_problems(row: pd.Series, nesting: Nesting) -> list[tuple[str, str]]:
+    """(field, problem) where a figure's kind of count, event or codes break the codebook:
+    the basis must be one its measure allows, an event toll (and only one) names its event,
+    and population, place and event are codes of ``data/populations.csv``."""
+    problems = []
+    allowed = BASES[row["measure"]]
+    if row["basis"] not in allowed:
+        problems.append(
+            (
+                "basis",
+                f"a {row['measure']} figure is one of {', '.join(allowed)}, not {row['basis']!r}",
+            )
+        )
+    has_event = not pd.isna(row["event"])
+    if has_event != (row["basis"] == "event"):
+        problem = (
+            "only an event toll names an event" if has_event else "an event toll names its event"
+        )
+        problems.append(("event", problem))
+    for kind in KINDS:
+        if (kind != "event" or has_event) and (kind, row[kind]) not in nesting.entries:
+            article = "an" if kind[0] in "aeiou" else "a"
+            problems.append(
+                (kind, f"{row[kind]!r} is not {article} {kind} code of data/populations.csv")
+            )
+    return problems
+
+
+def _row_problems(
+    row: pd.Series, text: str | None, outlet: str | None, nesting: Nesting
+) -> list[tuple[str, str]]:
     """(field, problem) for every rule one validated row breaks."""
     problems: list[tuple[str, str]] = []
     if text is None:
@@ -143,12 +198,13 @@ def _row_problems(row: pd.Series, text: str | None, outlet: str | None) -> list[
         problems.append(("quote", f"is not the raw text at {start}:{end} ({text[start:end]!r})"))
     elif not any(s <= start and end <= e for s, e in body_spans(text)):
         problems.append(("start", f"{start}:{end} is not inside the article body"))
-    problems += bounds_problems(row)
-    try:
-        if precision_of(row["as_of"]) != row["as_of_precision"]:
-            problems.append(("as_of_precision", f"does not agree with as_of {row['as_of']!r}"))
-    except ValueError as exc:
-        problems.append(("as_of", str(exc)))
+    problems += bounds_problems(row) + coding_problems(row, nesting)
+    for date, precision in (("as_of", "as_of_precision"), ("text_as_of", "text_as_of_precision")):
+        try:
+            if precision_of(row[date]) != row[precision]:
+                problems.append((precision, f"does not agree with {date} {row[date]!r}"))
+        except ValueError as exc:
+            problems.append((date, str(exc)))
     if not pd.isna(outlet) and not row["chain"].endswith(str(outlet)):
         problems.append(("chain", f"must end with the article's outlet {outlet!r}"))
     if not pd.isna(row["multiplier"]) and (
@@ -160,11 +216,14 @@ def _row_problems(row: pd.Series, text: str | None, outlet: str | None) -> list[
     return problems
 
 
-def check_claims(claims: pd.DataFrame, corpus: pd.DataFrame, path: Path | str) -> None:
+def check_claims(
+    claims: pd.DataFrame, corpus: pd.DataFrame, path: Path | str, nesting: Nesting
+) -> None:
     """Check schema-valid claims against the corpus; raise ClaimsError listing every problem.
 
     Rules: the article exists; ``quote == text[start:end]`` and lies in the article body;
     the bounds the qualifier requires are present and ordered low <= best <= high; the
+    basis, event and population and place codes follow :func:`coding_problems`; the
     as-of precision agrees with the date's form; the chain ends with the article's outlet;
     a multiplier quotes its words; related claims exist.
     """
@@ -173,7 +232,9 @@ def check_claims(claims: pd.DataFrame, corpus: pd.DataFrame, path: Path | str) -
     ids = set(claims["claim_id"])
     lines = []
     for position, (_, row) in enumerate(claims.iterrows(), start=1):
-        problems = _row_problems(row, texts.get(row["article_id"]), outlets.get(row["article_id"]))
+        problems = _row_problems(
+            row, texts.get(row["article_id"]), outlets.get(row["article_id"]), nesting
+        )
         if not pd.isna(row["related_claims"]):
             unknown = [c for c in row["related_claims"].split() if c not in ids]
             if unknown:
@@ -189,8 +250,23 @@ def load_claims(root: Path | str, corpus: pd.DataFrame) -> pd.DataFrame:
     """Read ``data/claims.csv`` under ``root``, validate it against ``corpus`` and return it."""
     path = claims_path(root)
     claims = read_claims(path)
-    check_claims(claims, corpus, path)
+    check_claims(claims, corpus, path, load_nesting(root))
     return claims
+
+
+def extraction_gold(claims: pd.DataFrame) -> list[dict]:
+    """The claims as the standard for a text-only extractor: ``article`` for the article
+    id, and the as-of date the text itself supports (``text_as_of``), not the date of the
+    statement found outside it."""
+    return [
+        {
+            **row,
+            "article": row["article_id"],
+            "as_of": row["text_as_of"],
+            "as_of_precision": row["text_as_of_precision"],
+        }
+        for row in claims.to_dict("records")
+    ]
 
 
 def chain_links(chain: str) -> list[str]:

@@ -1,35 +1,58 @@
-"""Estimates over time: comparability groups, changes within a group, and computed flags.
+"""Estimates compared as an analyst compares them: nested populations, series, revisions.
 
-Two figures are comparable only when they count the same thing: the same measure, the
-same population and the same place (the *comparability group*). Figures from different
-groups are never merged; at most they are flagged when a text sets them side by side.
+Two figures are *comparable* when they count the same measure, the same kind of count
+(``basis``: people fighting now, everyone who went, suspects, one event's toll, ...) and
+populations and places that nest: one's population and place equal, contain or are
+contained in the other's (:class:`claimtrail.populations.Nesting`). The relation is
+always stated: ``same``, ``contains`` (the comparator counts a part of what the claim
+counts), ``contained`` (the claim counts a part of the comparator's), or ``same event``
+for the tolls of one event, which are revisions of one count, not a trend.
 
-Each flag returned here carries the ids and verbatim quotes that triggered it and a
-reason in words, so a reader can check it against the text.
+For every corpus claim, :func:`comparisons` lists every comparable figure of the corpus
+and of the reference table with a verdict:
+
+- within ``WINDOW_DAYS`` of each other, figures of the same population and place
+  ``agree`` when their ranges meet once each is widened by ``AGREEMENT_FACTOR``, else
+  they ``disagree``; a part and its whole are ``consistent with nesting`` unless the part
+  is larger than the whole even with that tolerance (``part exceeds whole``);
+- further apart in time, a comparator is an ``earlier figure`` or a ``later figure``,
+  with the change in words ("a rise by a factor of at least 1.3");
+- an event's revisions are judged only when they had certainly been published before
+  the claim's article appeared; the rest are ``later revision``;
+- the reference figure that records the statement a claim retells is its ``source
+  statement``, with what the retelling changed.
+
+Sums the text implies are compared too: figures one article gives for the parts of a
+whole (Syria and Iraq) are added and set against figures for the whole.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import date
+from dataclasses import dataclass
 
 import pandas as pd
 
-from claimtrail.furniture import body_spans
+from claimtrail.populations import Nesting
 from claimtrail.timeref import date_bounds
 
-GROUP_KEY = ("measure", "population", "place")
-STALE_AFTER_DAYS = 180
-DISAGREEMENT_WINDOW_DAYS = 92
-DISAGREEMENT_FACTOR = 1.5
-MULTIPLIER_TOLERANCE = 1.5
-FLAG_COLUMNS = ("flag", "claims", "quotes", "reason")
-
-
-def group_label(row: pd.Series | dict) -> str:
-    """The comparability group of a claim or reference row: "measure | population | place"."""
-    place = row["place"] if isinstance(row["place"], str) and row["place"] else "place not stated"
-    return f"{row['measure']} | {row['population']} | {place}"
+WINDOW_DAYS = 92
+AGREEMENT_FACTOR = 1.5
+COMPARISON_COLUMNS = (
+    "claim_id",
+    "comparator_id",
+    "comparator_source",
+    "relation",
+    "comparator_as_of",
+    "low",
+    "best",
+    "high",
+    "verdict",
+    "detail",
+)
+# Verdicts that speak for or against a claim (the rest give context over time).
+SUPPORTING = ("agrees", "consistent with nesting")
+CONTRADICTING = ("disagrees", "part exceeds whole")
 
 
 def interval(row: pd.Series | dict) -> tuple[float, float]:
@@ -44,347 +67,14 @@ def interval(row: pd.Series | dict) -> tuple[float, float]:
 
 
 def point(row: pd.Series | dict) -> float:
-    """One value to place a figure on a chart: best, else the middle of a closed range,
-    else its one stated bound."""
+    """One value to place a figure on a chart: best, else the geometric middle of a closed
+    range, else its one stated bound."""
     if not pd.isna(row["best"]):
         return float(row["best"])
     if not pd.isna(row["low"]) and not pd.isna(row["high"]):
         return math.sqrt(float(row["low"]) * float(row["high"]))
     bound = row["low"] if not pd.isna(row["low"]) else row["high"]
     return float(bound)
-
-
-def timeline_frame(claims: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
-    """Corpus claims and reference figures in one frame, each row marked by ``source``.
-
-    Columns: source (corpus|reference), id, article_id, group, measure, population, place,
-    low, best, high, qualifier, as_of, as_of_precision, earliest, latest (the days the
-    as-of date allows), point, lower, upper (the interval; open bounds are 0 or inf),
-    quote, speaker. Sorted by group, then earliest date, then id.
-    """
-    corpus_rows = claims.assign(source="corpus", id=claims["claim_id"])
-    reference_rows = reference.assign(source="reference", id=reference["ref_id"], article_id=pd.NA)
-    keep = [
-        "source",
-        "id",
-        "article_id",
-        "measure",
-        "population",
-        "place",
-        "low",
-        "best",
-        "high",
-        "qualifier",
-        "as_of",
-        "as_of_precision",
-        "quote",
-        "speaker",
-        "origin",
-    ]
-    frame = pd.concat([corpus_rows[keep], reference_rows[keep]], ignore_index=True)
-    frame["group"] = [group_label(r) for r in frame.to_dict("records")]
-    bounds = [date_bounds(v) for v in frame["as_of"]]
-    frame["earliest"] = [b[0] for b in bounds]
-    frame["latest"] = [b[1] for b in bounds]
-    records = frame.to_dict("records")
-    frame["point"] = [point(r) for r in records]
-    intervals = [interval(r) for r in records]
-    frame["lower"] = [i[0] for i in intervals]
-    frame["upper"] = [i[1] for i in intervals]
-    return frame.sort_values(["group", "earliest", "id"], ignore_index=True)
-
-
-def _gap_days(first: tuple[date, date], second: tuple[date, date]) -> int:
-    """Fewest days between two date ranges (0 when they overlap)."""
-    if first[1] < second[0]:
-        return (second[0] - first[1]).days
-    if second[1] < first[0]:
-        return (first[0] - second[1]).days
-    return 0
-
-
-def _change(previous: pd.Series, current: pd.Series) -> str:
-    """How a figure compares with the previous one of its group, in words."""
-    if previous["upper"] < current["lower"]:
-        return f"up, x{current['lower'] / previous['upper']:.1f} at least"
-    if current["upper"] < previous["lower"]:
-        return f"down, x{current['upper'] / previous['lower']:.2f} at most"
-    return "consistent (ranges overlap)"
-
-
-def group_changes(frame: pd.DataFrame) -> pd.DataFrame:
-    """For each group with two figures or more, the figures in time order with the change.
-
-    ``change`` compares each figure's interval with the previous one's: "up" or "down" by
-    at least the stated factor when they do not overlap, else "consistent".
-    ``days_since_previous`` is the fewest days between the two as-of dates.
-    """
-    parts = []
-    for _, group in frame.groupby("group", sort=True):
-        if len(group) < 2:
-            continue
-        group = group.sort_values(["earliest", "id"]).reset_index(drop=True)
-        changes, days = [""], [pd.NA]
-        for i in range(1, len(group)):
-            previous, current = group.iloc[i - 1], group.iloc[i]
-            changes.append(_change(previous, current))
-            days.append(
-                _gap_days(
-                    (previous["earliest"], previous["latest"]),
-                    (current["earliest"], current["latest"]),
-                )
-            )
-        parts.append(group.assign(change=changes, days_since_previous=days))
-    columns = [
-        "group",
-        "source",
-        "id",
-        "as_of",
-        "low",
-        "best",
-        "high",
-        "qualifier",
-        "change",
-        "days_since_previous",
-    ]
-    if not parts:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(parts, ignore_index=True)[columns]
-
-
-def _flag(flag: str, rows: list[pd.Series], reason: str) -> dict:
-    return {
-        "flag": flag,
-        "claims": " ".join(str(r["id"]) for r in rows),
-        "quotes": " | ".join(f"{r['id']}: \u201c{r['quote']}\u201d" for r in rows),
-        "reason": reason,
-    }
-
-
-def _fmt(value: float) -> str:
-    return "inf" if math.isinf(value) else f"{value:,.0f}"
-
-
-def multiplier_flags(claims: pd.DataFrame, frame: pd.DataFrame) -> list[dict]:
-    """Internal inconsistency: a stated multiplier against the ratio of the figures it relates.
-
-    Flagged when the ratio of the two figures differs from the stated multiplier by more
-    than a factor of ``MULTIPLIER_TOLERANCE``.
-    """
-    rows = frame.set_index("id")
-    flags = []
-    for claim in claims.dropna(subset=["multiplier"]).itertuples():
-        for other in str(claim.related_claims).split():
-            ratio = rows.loc[claim.claim_id, "point"] / rows.loc[other, "point"]
-            if max(ratio, claim.multiplier) / min(ratio, claim.multiplier) > MULTIPLIER_TOLERANCE:
-                quoted = [rows.loc[claim.claim_id], rows.loc[other]]
-                flags.append(
-                    _flag(
-                        "internal inconsistency",
-                        [
-                            {"id": "text", "quote": claim.multiplier_quote},
-                            *[{"id": r.name, "quote": r["quote"]} for r in quoted],
-                        ],
-                        f"the text says x{claim.multiplier:g} ('{claim.multiplier_quote}'), but "
-                        f"{_fmt(quoted[0]['point'])} / {_fmt(quoted[1]['point'])} = x{ratio:g}",
-                    )
-                )
-    return flags
-
-
-def staleness_flags(claims: pd.DataFrame, corpus: pd.DataFrame, frame: pd.DataFrame) -> list[dict]:
-    """Staleness: a figure printed at least ``STALE_AFTER_DAYS`` after its own as-of date.
-
-    The earlier term of a stated comparison (a claim another claim relates to) is history,
-    not a stale figure, and is not flagged. Newer figures of the same group known by the
-    article's date (corpus or reference) are named in the reason.
-    """
-    published = dict(zip(corpus["article_id"], corpus["published"], strict=True))
-    related = {c for value in claims["related_claims"].dropna() for c in value.split()}
-    flags = []
-    for row in frame[frame["source"] == "corpus"].itertuples():
-        if row.id in related or pd.isna(published[row.article_id]):
-            continue
-        first_day, last_day = date_bounds(published[row.article_id])
-        age = (first_day - row.latest).days
-        if age < STALE_AFTER_DAYS:
-            continue
-        newer = frame[
-            (frame["group"] == row.group)
-            & (frame["earliest"] > row.latest)
-            & (frame["latest"] <= last_day)
-        ]
-        newer_text = (
-            "; ".join(
-                f"{n['id']} ({n['as_of']}: {figure_text(n)})" for n in newer.to_dict("records")
-            )
-            or "none in the corpus or the reference table"
-        )
-        flags.append(
-            _flag(
-                "stale",
-                [frame.loc[row.Index]],
-                f"as of {row.as_of}, printed in an article of {published[row.article_id]}: "
-                f"at least {age} days old; newer figures of the same group by then: {newer_text}",
-            )
-        )
-    return flags
-
-
-def _overlaps_within(a: tuple[float, float], b: tuple[float, float], factor: float) -> bool:
-    """True when two intervals overlap once each is widened by ``factor``."""
-    return a[0] / factor <= b[1] * factor and b[0] / factor <= a[1] * factor
-
-
-def _looks_truncated(short: float, long: float) -> bool:
-    """23 and 231: the smaller figure's digits begin the larger one's."""
-    return long > short and str(int(long)).startswith(str(int(short)))
-
-
-def comparable_figures(frame: pd.DataFrame) -> dict[str, dict[str, list[dict]]]:
-    """For each corpus claim, the other figures it can be checked against, split by verdict.
-
-    Candidates are the figures of the same comparability group dated within
-    ``DISAGREEMENT_WINDOW_DAYS``: reference figures, and corpus claims of other articles.
-    A candidate ``agrees`` when the two intervals overlap once each is widened by
-    ``DISAGREEMENT_FACTOR``, else it ``disagrees``. Returns {claim id: {"agree": [...],
-    "disagree": [...]}} with timeline rows as dicts.
-    """
-    records = frame.to_dict("records")
-    verdicts = {}
-    for claim in (r for r in records if r["source"] == "corpus"):
-        dates, span = (claim["earliest"], claim["latest"]), (claim["lower"], claim["upper"])
-        near = [
-            r
-            for r in records
-            if r["group"] == claim["group"]
-            and (r["source"] == "reference" or r["article_id"] != claim["article_id"])
-            and _gap_days(dates, (r["earliest"], r["latest"])) <= DISAGREEMENT_WINDOW_DAYS
-        ]
-        agree = [
-            r for r in near if _overlaps_within(span, (r["lower"], r["upper"]), DISAGREEMENT_FACTOR)
-        ]
-        verdicts[claim["id"]] = {"agree": agree, "disagree": [r for r in near if r not in agree]}
-    return verdicts
-
-
-def disagreement_flags(frame: pd.DataFrame) -> list[dict]:
-    """Disagreement with the record: a corpus figure that a reference figure of its group,
-    dated within ``DISAGREEMENT_WINDOW_DAYS``, does not support (see
-    :func:`comparable_figures`). A figure whose digits begin the reference figure's (23 and
-    231) is named as a possible truncation."""
-    rows = frame.set_index("id")
-    flags = []
-    for claim_id, verdict in comparable_figures(frame).items():
-        against = [r for r in verdict["disagree"] if r["source"] == "reference"]
-        if not against:
-            continue
-        claim = {**rows.loc[claim_id].to_dict(), "id": claim_id}
-        details = [
-            f"{r['id']} ({r['speaker']}, {r['as_of']}: {figure_text(r)})"
-            + (
-                " - the corpus figure looks truncated"
-                if _looks_truncated(claim["point"], r["point"])
-                else ""
-            )
-            for r in against
-        ]
-        agree = [r["id"] for r in verdict["agree"] if r["source"] == "reference"]
-        reason = f"{figure_text(claim)} disagrees with " + "; ".join(details)
-        if agree:
-            reason += f"; agrees with {', '.join(agree)}"
-        flags.append(_flag("disagrees with the record", [claim], reason))
-    return flags
-
-
-def _paragraph_of(spans: list[tuple[int, int]], start: int) -> int:
-    """Index of the body line (paragraph) among ``spans`` holding offset ``start``, or -1."""
-    for number, (s, e) in enumerate(spans):
-        if s <= start < e:
-            return number
-    return -1
-
-
-def population_flags(claims: pd.DataFrame, corpus: pd.DataFrame) -> list[dict]:
-    """Population mismatch: figures set side by side that count different people.
-
-    Two cases: (1) a text puts two figures of the same measure in one paragraph but they
-    count different populations (a claim another one says it is part of is exempt);
-    (2) two articles report the same statement (same speaker, measure and figure) but
-    code a different population or place, so a retelling changed who is counted.
-    """
-    paragraphs = {
-        a: body_spans(t) for a, t in zip(corpus["article_id"], corpus["text"], strict=True)
-    }
-    records = []
-    for row in claims.to_dict("records"):
-        row["id"], row["point"] = row["claim_id"], point(row)
-        row["paragraph"] = _paragraph_of(paragraphs[row["article_id"]], row["start"])
-        records.append(row)
-    linked = {
-        frozenset((r["id"], other))
-        for r in records
-        if isinstance(r["related_claims"], str)
-        for other in r["related_claims"].split()
-    }
-    flags = []
-    for i, a in enumerate(records):
-        for b in records[i + 1 :]:
-            if a["measure"] != b["measure"] or frozenset((a["id"], b["id"])) in linked:
-                continue
-            if (a["article_id"], a["paragraph"]) == (b["article_id"], b["paragraph"]):
-                if a["population"] != b["population"]:
-                    flags.append(
-                        _flag(
-                            "population mismatch",
-                            [a, b],
-                            "side by side in one paragraph, but they count different people: "
-                            f"{a['population']} vs {b['population']}",
-                        )
-                    )
-            elif (
-                a["article_id"] != b["article_id"]
-                and isinstance(a["speaker"], str)
-                and a["speaker"] == b["speaker"]
-                and a["point"] == b["point"]
-                and (a["population"], a["place"]) != (b["population"], b["place"])
-            ):
-                flags.append(
-                    _flag(
-                        "population mismatch",
-                        [a, b],
-                        f"the same statement by {a['speaker']} ({_fmt(a['point'])}) counts "
-                        f"{a['population']} in {a['place']} in article {a['article_id']} but "
-                        f"{b['population']} in {b['place']} in article {b['article_id']}",
-                    )
-                )
-    return flags
-
-
-def all_flags(claims: pd.DataFrame, corpus: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
-    """Every computed flag, one row each: flag, claims (ids), quotes, reason."""
-    frame = timeline_frame(claims, reference)
-    flags = (
-        multiplier_flags(claims, frame)
-        + staleness_flags(claims, corpus, frame)
-        + disagreement_flags(frame)
-        + population_flags(claims, corpus)
-    )
-    return pd.DataFrame(flags, columns=list(FLAG_COLUMNS))
-
-
-PANELS = (
-    "Fighters from Russia and the former USSR",
-    "Islamic State fighters, all nationalities",
-    "Killed, injured and tracked",
-)
-
-
-def panel_of(row: pd.Series | dict) -> str:
-    """Which of ``PANELS`` a timeline row is drawn in (by measure and population)."""
-    if row["measure"] != "fighters":
-        return PANELS[2]
-    return PANELS[1] if row["population"] == "all IS fighters" else PANELS[0]
 
 
 _QUALIFIER_WORDS = {
@@ -404,3 +94,541 @@ def figure_text(row: pd.Series | dict) -> str:
     """A figure in words from its bounds and qualifier: "5,000 to 7,000", "more than 220"."""
     values = {b: "" if pd.isna(row[b]) else f"{row[b]:,.0f}" for b in ("low", "best", "high")}
     return _QUALIFIER_WORDS[row["qualifier"]].format(**values)
+
+
+def timeline_frame(
+    claims: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame, nesting: Nesting
+) -> pd.DataFrame:
+    """Corpus claims and reference figures in one frame, each row marked by ``source``.
+
+    Columns: source (corpus|reference), id, article_id, measure, basis, event, population,
+    place (codes) and population_label, place_label, low, best, high, qualifier, as_of,
+    as_of_precision, earliest, latest (the days the as-of date allows), reported_on (the
+    article's publication date for a claim; the page's for a reference figure, else its
+    as-of date) and reported: for a claim the first day its article may have appeared,
+    for a reference figure the day by which it was certainly public (the last day of
+    ``reported_on``), so that "published before the article" is never a guess; point,
+    lower, upper (the interval; open bounds are 0 or inf), quote, speaker, origin,
+    statement (None when the claim retells no recorded statement; article_id is None for
+    a reference figure). Sorted by measure,
+    basis, earliest date and id.
+    """
+    published = dict(zip(corpus["article_id"], corpus["published"], strict=True))
+    corpus_rows = claims.assign(
+        source="corpus",
+        id=claims["claim_id"],
+        reported_on=[published[a] for a in claims["article_id"]],
+    )
+    reference_rows = reference.assign(
+        source="reference",
+        id=reference["ref_id"],
+        article_id=pd.NA,
+        statement=pd.NA,
+        reported_on=reference["published"].fillna(reference["as_of"]),
+    )
+    keep = [
+        "source",
+        "id",
+        "article_id",
+        "measure",
+        "basis",
+        "event",
+        "population",
+        "place",
+        "low",
+        "best",
+        "high",
+        "qualifier",
+        "as_of",
+        "as_of_precision",
+        "reported_on",
+        "quote",
+        "speaker",
+        "origin",
+        "statement",
+    ]
+    frame = pd.concat([corpus_rows[keep], reference_rows[keep]], ignore_index=True)
+    for column in ("article_id", "statement"):
+        frame[column] = pd.Series(
+            [v if isinstance(v, str) else None for v in frame[column]], dtype=object
+        )
+    frame["reported"] = [
+        date_bounds(day)[0 if source == "corpus" else 1]
+        for source, day in zip(frame["source"], frame["reported_on"], strict=True)
+    ]
+    frame["population_label"] = [nesting.label("population", c) for c in frame["population"]]
+    frame["place_label"] = [nesting.label("place", c) for c in frame["place"]]
+    frame["place_words"] = [
+        label if not nesting.entry("place", code).parents else f"in {label}"
+        for code, label in zip(frame["place"], frame["place_label"], strict=True)
+    ]
+    bounds = [date_bounds(v) for v in frame["as_of"]]
+    frame["earliest"] = [b[0] for b in bounds]
+    frame["latest"] = [b[1] for b in bounds]
+    records = frame.to_dict("records")
+    frame["point"] = [point(r) for r in records]
+    intervals = [interval(r) for r in records]
+    frame["lower"] = [i[0] for i in intervals]
+    frame["upper"] = [i[1] for i in intervals]
+    return frame.sort_values(["measure", "basis", "earliest", "id"], ignore_index=True)
+
+
+def relation(a: dict, b: dict, nesting: Nesting, *, any_basis: bool = False) -> str | None:
+    """How figure ``a`` stands to figure ``b``: "same", "contains" (b's population and
+    place are parts of a's), "contained" (a's are parts of b's), "same event", or None
+    when they are not comparable.
+
+    Figures are comparable only with the same measure and basis (``any_basis`` drops the
+    basis test, for a claim and the statement it retells); the tolls of one event only
+    with each other.
+    """
+    if a["measure"] != b["measure"]:
+        return None
+    if not any_basis and a["basis"] != b["basis"]:
+        return None
+    if a["basis"] == "event" or b["basis"] == "event":
+        return "same event" if a["event"] == b["event"] else None
+    population = nesting.relation("population", a["population"], b["population"])
+    place = nesting.relation("place", a["place"], b["place"])
+    if population is None or place is None:
+        return None
+    if population == place or place == "same":
+        return population
+    return place if population == "same" else None
+
+
+def gap_days(a: dict, b: dict) -> int:
+    """Fewest days between two figures' as-of dates (0 when their spans overlap)."""
+    if a["latest"] < b["earliest"]:
+        return (b["earliest"] - a["latest"]).days
+    if b["latest"] < a["earliest"]:
+        return (a["earliest"] - b["latest"]).days
+    return 0
+
+
+def overlaps_within(a: tuple[float, float], b: tuple[float, float], factor: float) -> bool:
+    """True when two intervals overlap once each is widened by ``factor``."""
+    return a[0] / factor <= b[1] * factor and b[0] / factor <= a[1] * factor
+
+
+def looks_truncated(short: float, long: float) -> bool:
+    """23 and 231: the smaller figure's digits begin the larger one's."""
+    return long > short and str(int(long)).startswith(str(int(short)))
+
+
+def _at_least(factor: float) -> str:
+    """A factor rounded down to one decimal, so that "at least" stays true."""
+    return f"{math.floor(factor * 10) / 10:.1f}"
+
+
+def change(earlier: dict, later: dict) -> str:
+    """How the later figure compares with the earlier, in words: a rise or fall by a
+    factor the two ranges guarantee (rounded down), or no change when they overlap."""
+    if earlier["upper"] < later["lower"]:
+        return f"a rise by a factor of at least {_at_least(later['lower'] / earlier['upper'])}"
+    if later["upper"] < earlier["lower"]:
+        return f"a fall by a factor of at least {_at_least(earlier['lower'] / later['upper'])}"
+    return "ranges overlap: no change shown"
+
+
+def _months(days: int) -> str:
+    months = round(days / 30.44)
+    if months < 1:
+        return f"{days} days"
+    return f"{months} month{'s' if months != 1 else ''}"
+
+
+def _describe(figure: dict) -> str:
+    return f"{figure['id']} ({figure_text(figure)}, {figure['as_of']})"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A comparison's verdict (a fixed phrase) and its detail in words."""
+
+    verdict: str
+    detail: str
+
+
+def _agreement(claim: dict, other: dict) -> Verdict:
+    claim_range, other_range = (claim["lower"], claim["upper"]), (other["lower"], other["upper"])
+    if overlaps_within(claim_range, other_range, AGREEMENT_FACTOR):
+        return Verdict("agrees", f"{figure_text(claim)} against {figure_text(other)}: ranges meet")
+    detail = f"{figure_text(claim)} against {figure_text(other)}"
+    if looks_truncated(claim["point"], other["point"]):
+        detail += f": {figure_text(claim)} looks truncated"
+    return Verdict("disagrees", detail)
+
+
+def _nesting_check(claim: dict, other: dict, relation_: str) -> Verdict:
+    part, whole = (other, claim) if relation_ == "contains" else (claim, other)
+    words = (
+        f"{part['id']} counts {part['population_label']} {part['place_words']}, part of "
+        f"{whole['id']}'s {whole['population_label']} {whole['place_words']}"
+    )
+    if part["lower"] / AGREEMENT_FACTOR > whole["upper"] * AGREEMENT_FACTOR:
+        return Verdict(
+            "part exceeds whole",
+            f"{words}: the part ({figure_text(part)}) is larger than the whole "
+            f"({figure_text(whole)})",
+        )
+    return Verdict("consistent with nesting", f"{words}: the part is no larger than the whole")
+
+
+def _over_time(claim: dict, other: dict, days: int) -> Verdict:
+    if other["earliest"] < claim["earliest"]:
+        return Verdict(
+            "earlier figure",
+            f"{_months(days)} earlier; from it to {claim['id']}: {change(other, claim)}",
+        )
+    return Verdict(
+        "later figure", f"{_months(days)} later; from {claim['id']} to it: {change(claim, other)}"
+    )
+
+
+def retelling_changes(claim: dict, source: dict) -> list[str]:
+    """What a claim changed of the statement it retells, in words: the figure, the kind of
+    count, the population, the place, the date (empty when it retells it as given)."""
+    changes = []
+    if figure_text(claim) != figure_text(source):
+        changes.append(f"the figure ({figure_text(source)} became {figure_text(claim)})")
+    if claim["basis"] != source["basis"]:
+        changes.append(f"the kind of count ({source['basis']} became {claim['basis']})")
+    for kind in ("population", "place"):
+        if claim[kind] != source[kind]:
+            changes.append(
+                f"the {kind} ({source[f'{kind}_label']} became {claim[f'{kind}_label']})"
+            )
+    if claim["as_of"] != source["as_of"]:
+        changes.append(f"the date ({source['as_of']} is coded {claim['as_of']})")
+    return changes
+
+
+def _source_statement(claim: dict, source: dict) -> Verdict:
+    changes = retelling_changes(claim, source)
+    if not changes:
+        return Verdict("source statement", "retold as the source gave it")
+    return Verdict("source statement", "the retelling changed " + "; ".join(changes))
+
+
+def judge(claim: dict, other: dict, relation_: str) -> Verdict | None:
+    """The verdict on one comparable pair (a corpus claim and another figure), or None when
+    the pair says nothing: a part and a whole more than ``WINDOW_DAYS`` apart."""
+    if other["source"] == "reference" and other["id"] == claim["statement"]:
+        return _source_statement(claim, other)
+    if relation_ == "same event":
+        if other["reported"] >= claim["reported"]:
+            return Verdict(
+                "later revision",
+                f"published {other['reported_on']}, after the claim's article "
+                f"({claim['reported_on']}): not held against it",
+            )
+        return _agreement(claim, other)
+    days = gap_days(claim, other)
+    if relation_ == "same":
+        return _over_time(claim, other, days) if days > WINDOW_DAYS else _agreement(claim, other)
+    return _nesting_check(claim, other, relation_) if days <= WINDOW_DAYS else None
+
+
+def _comparison_row(claim_id: str, other: dict, relation_: str, verdict: Verdict) -> dict:
+    return {
+        "claim_id": claim_id,
+        "comparator_id": other["id"],
+        "comparator_source": other["source"],
+        "relation": relation_,
+        "comparator_as_of": other["as_of"],
+        "low": other["low"],
+        "best": other["best"],
+        "high": other["high"],
+        "verdict": verdict.verdict,
+        "detail": verdict.detail,
+    }
+
+
+def comparisons(frame: pd.DataFrame, nesting: Nesting) -> pd.DataFrame:
+    """Every corpus claim against the figures that bear on it, and every implied sum
+    against the figures for its whole: one row per pair (columns ``COMPARISON_COLUMNS``).
+
+    A claim meets every figure of its own quantity (at any time), every part or whole
+    dated within ``WINDOW_DAYS``, every revision of its event, and its source statement
+    (whatever kind of count the retelling made of it); not other retellings of that
+    statement, which are one statement, not two figures.
+    """
+    records = frame.to_dict("records")
+    rows = []
+    for claim in (r for r in records if r["source"] == "corpus"):
+        others = [
+            r
+            for r in records
+            if r["id"] != claim["id"]
+            and not (claim["statement"] and r["statement"] == claim["statement"])
+        ]
+        rows += _compared(claim, others, nesting)
+    for total in implied_sums(frame, nesting):
+        parts = total["id"].split("+")
+        rows += _compared(total, [r for r in records if r["id"] not in parts], nesting)
+    table = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    return table.sort_values(["claim_id", "comparator_as_of", "comparator_id"], ignore_index=True)
+
+
+def _compared(claim: dict, others: list[dict], nesting: Nesting) -> list[dict]:
+    rows = []
+    for other in others:
+        is_source = other["id"] == claim["statement"]
+        relation_ = relation(claim, other, nesting, any_basis=is_source)
+        verdict = judge(claim, other, relation_) if relation_ else None
+        if verdict is not None:
+            rows.append(_comparison_row(claim["id"], other, relation_, verdict))
+    return rows
+
+
+def implied_sums(frame: pd.DataFrame, nesting: Nesting) -> list[dict]:
+    """Figures one article gives for the parts of a whole, added up: one figure per whole.
+
+    Parts are claims of one article with the same measure, basis and population whose
+    places are exactly the ``parts`` of a place entry (or the same place and populations
+    that are the parts of a population entry). The sum's id joins the parts' ("C15+C16");
+    its bounds add the parts' intervals; its as-of spans theirs.
+    """
+    sums = []
+    corpus = frame[frame["source"] == "corpus"]
+    for _, group in corpus.groupby(["article_id", "measure", "basis"]):
+        for kind, other_kind in (("place", "population"), ("population", "place")):
+            for _, same in group.groupby(other_kind):
+                if len(same) < 2 or same[kind].nunique() != len(same):
+                    continue
+                whole = nesting.whole_of(kind, same[kind])
+                if whole is None:
+                    continue
+                parts = same.sort_values("id").to_dict("records")
+                sums.append(_sum(parts, kind, whole, nesting))
+    return sums
+
+
+def _sum(parts: list[dict], kind: str, whole: str, nesting: Nesting) -> dict:
+    lower = sum(p["lower"] for p in parts)
+    upper = sum(p["upper"] for p in parts)
+    first = parts[0]
+    closed = not math.isinf(upper)
+    total = {
+        **first,
+        "id": "+".join(p["id"] for p in parts),
+        kind: whole,
+        f"{kind}_label": nesting.label(kind, whole),
+        "place_words": f"in {nesting.label('place', whole)}"
+        if kind == "place"
+        else first["place_words"],
+        "statement": None,
+        "earliest": min(p["earliest"] for p in parts),
+        "latest": max(p["latest"] for p in parts),
+        "lower": lower,
+        "upper": upper,
+        "point": sum(p["point"] for p in parts),
+    }
+    if closed and lower == upper:
+        total.update(low=pd.NA, best=lower, high=pd.NA, qualifier="none")
+    elif closed:
+        total.update(low=lower, best=pd.NA, high=upper, qualifier="range")
+    else:
+        total.update(low=lower, best=pd.NA, high=pd.NA, qualifier="at_least")
+    return total
+
+
+def series(frame: pd.DataFrame, nesting: Nesting) -> pd.DataFrame:
+    """Each quantity's figures in as-of order, corpus and reference together, with the
+    change from the figure before; an event's tolls in the order they were published.
+
+    A quantity is one measure, kind of count, population and place (or one event). A claim
+    that retells a statement already in the series is marked as a retelling, and a claim
+    about an event is a retelling of the revisions, not a revision itself: neither is
+    counted as a change. Columns: quantity, source, id, as_of, reported_on, figure (in
+    words), speaker, change.
+    """
+    parts = []
+    labels = [quantity_label(r, nesting) for r in frame.to_dict("records")]
+    for key, group in frame.groupby(labels, sort=True):
+        event = group["basis"].iloc[0] == "event"
+        order = ["reported", "id"] if event else ["earliest", "id"]
+        previous = None
+        for row in group.sort_values(order).to_dict("records"):
+            if row["statement"] and row["statement"] in set(group["id"]):
+                words = f"retells {row['statement']}"
+            elif event and row["source"] == "corpus":
+                words = "a report of the event, not a revision"
+            else:
+                words = change(previous, row) if previous else "first in the record"
+                previous = row
+            parts.append(
+                {
+                    "quantity": key,
+                    "source": row["source"],
+                    "id": row["id"],
+                    "as_of": row["as_of"],
+                    "reported_on": row["reported_on"],
+                    "figure": figure_text(row),
+                    "speaker": row["speaker"],
+                    "change": words,
+                }
+            )
+    return pd.DataFrame(parts)
+
+
+def quantity_label(row: pd.Series | dict, nesting: Nesting) -> str:
+    """A quantity in words: "fighters (fighting): citizens of Russia in Iraq"."""
+    if row["basis"] == "event":
+        return f"{row['measure']} in {nesting.label('event', row['event'])}"
+    return f"{row['measure']} ({row['basis']}): {row['population_label']} {row['place_words']}"
+
+
+# Neighbours are sought first among figures of the same quantity, then of a whole that
+# holds it, then of a part of it.
+_PREFERENCE = {"same": 0, "contained": 1, "contains": 2}
+
+
+def neighbours(frame: pd.DataFrame, nesting: Nesting) -> pd.DataFrame:
+    """Where each corpus claim sits on its series: the nearest earlier and the nearest
+    later figure of its own quantity by as-of date or, when the record has none there, of
+    a whole that holds it, else of a part of it (said so). Retellings of the claim's own
+    statement are left out.
+
+    Columns: claim_id, earlier, earlier_change, later, later_change: the figure with its
+    id and date in words, and the change to or from it (only for the same quantity);
+    empty when the record holds nothing comparable on that side.
+    """
+    records = frame.to_dict("records")
+    rows = []
+    for claim in (r for r in records if r["source"] == "corpus"):
+        pool = []
+        for r in records:
+            if r["id"] == claim["id"] or r["id"] == claim["statement"]:
+                continue
+            if claim["statement"] and r["statement"] == claim["statement"]:
+                continue
+            relation_ = relation(claim, r, nesting)
+            if relation_ in ("same", "contains", "contained"):
+                pool.append((r, relation_))
+        earlier = [p for p in pool if p[0]["latest"] < claim["earliest"]]
+        later = [p for p in pool if p[0]["earliest"] > claim["latest"]]
+        row = {"claim_id": claim["id"]}
+        for side, found in (("earlier", earlier), ("later", later)):
+            chosen = min(
+                found,
+                key=lambda p: (_PREFERENCE[p[1]], gap_days(claim, p[0]), p[0]["id"]),
+                default=None,
+            )
+            row[side], row[f"{side}_change"] = _neighbour(claim, chosen, side)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _neighbour(claim: dict, chosen: tuple[dict, str] | None, side: str) -> tuple[str, str]:
+    if chosen is None:
+        return "", ""
+    other, relation_ = chosen
+    words = _describe(other)
+    if relation_ != "same":
+        part = "a part of what it counts" if relation_ == "contains" else "a whole holding it"
+        return f"{words}: {part}", ""
+    return words, change(other, claim) if side == "earlier" else change(claim, other)
+
+
+def family(row: pd.Series | dict, nesting: Nesting) -> str:
+    """The family of populations a figure is drawn with: the event for an event toll;
+    else its measure and the widest entry above its population below the root (or, for
+    a figure of everyone, the widest place above its place below the root)."""
+    if row["basis"] == "event":
+        return f"{row['measure']}|event|{row['event']}"
+    if nesting.entry("population", row["population"]).parents:
+        return f"{row['measure']}|population|{_top(nesting, 'population', row['population'])}"
+    return f"{row['measure']}|place|{_top(nesting, 'place', row['place'])}"
+
+
+def _top(nesting: Nesting, kind: str, code: str) -> str:
+    """The widest entry holding ``code`` below the root: the first of its ancestors whose
+    parents are all roots (``code`` itself when it is a root)."""
+    if not nesting.entry(kind, code).parents:
+        return code
+    return min(
+        a
+        for a in nesting.ancestors(kind, code)
+        if nesting.entry(kind, a).parents
+        and all(not nesting.entry(kind, p).parents for p in nesting.entry(kind, a).parents)
+    )
+
+
+BASIS_WORDS = {
+    "fighting": "fighting",
+    "cumulative": "all who went",
+    "suspected": "suspects",
+    "watched": "watched",
+    "event": "",
+}
+
+
+def panel(
+    frame: pd.DataFrame,
+    nesting: Nesting,
+    title: str,
+    *,
+    measure: str,
+    populations: list[str] | None = None,
+    places: list[str] | None = None,
+    bases: list[str] | None = None,
+    event: str | None = None,
+) -> tuple[str, pd.DataFrame]:
+    """One panel of a figure: the figures of ``measure`` for the given populations, places,
+    kinds of count or event (None: any), each row with its ``series`` (the quantity it
+    belongs to, so that lines join only one quantity) and ``series_label`` (its place,
+    with its population and kind of count when the panel holds more than one)."""
+    keep = frame["measure"] == measure
+    for column, values in (("population", populations), ("place", places), ("basis", bases)):
+        if values is not None:
+            keep &= frame[column].isin(values)
+    if event is not None:
+        keep &= frame["event"] == event
+    rows = frame[keep]
+    records = rows.to_dict("records")
+    several_populations = rows["population"].nunique() > 1
+    several_bases = rows["basis"].nunique() > 1
+    labels = []
+    for r in records:
+        if r["basis"] == "event":
+            labels.append(nesting.short("population", r["population"]))
+            continue
+        words = [nesting.short("place", r["place"])]
+        if several_populations:
+            words.insert(0, nesting.short("population", r["population"]))
+        if several_bases:
+            words.append(BASIS_WORDS[r["basis"]])
+        labels.append(", ".join(words))
+    return title, rows.assign(
+        series=[quantity_label(r, nesting) for r in records], series_label=labels
+    )
+
+
+def series_panels(
+    frame: pd.DataFrame, nesting: Nesting, key: str
+) -> list[tuple[str, pd.DataFrame]]:
+    """The figures of one family (see :func:`family`) as panels (see :func:`panel`): one
+    per measure for an event, else one per population with figures, in the order of the
+    population table (wider first)."""
+    measure, kind, _ = key.split("|")
+    rows = frame[[family(r, nesting) == key for r in frame.to_dict("records")]]
+    if kind == "event":
+        event = rows["event"].iloc[0]
+        return [
+            panel(frame, nesting, f"{m} in {nesting.label('event', event)}", measure=m, event=event)
+            for m in sorted(rows["measure"].unique())
+        ]
+    present = set(rows["population"])
+    return [
+        panel(
+            rows,
+            nesting,
+            nesting.label("population", code),
+            measure=measure,
+            populations=[code],
+        )
+        for code in nesting.codes("population")
+        if code in present
+    ]

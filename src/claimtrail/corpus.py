@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from claimtrail.errors import CorpusError, read_table, where
-from claimtrail.furniture import span_lengths
+from claimtrail.furniture import segment_article, span_lengths
 from claimtrail.timeref import date_bounds, precision_of
 
 ARTICLE_COLUMNS = (
@@ -35,6 +35,7 @@ REQUIRED_COLUMNS = ("article_id", "file", "sha256", "date_precision")
 PRECISIONS = ("day", "month", "year")
 _ARTICLE_ID = re.compile(r"^\d{3}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_WINDOW = re.compile(r"\bwithin (\d{1,2}) ?[-\u2013] ?(\d{1,2}) ([A-Z][a-z]+) (\d{4})\b")
 
 
 def articles_path(root: Path) -> Path:
@@ -142,16 +143,55 @@ def load_corpus(root: Path | str, today: date | None = None) -> pd.DataFrame:
     return pd.concat([corpus, lengths], axis=1)
 
 
+def evidence_window(evidence: object, published: str) -> tuple[date, date] | None:
+    """The days the date evidence narrows ``published`` to, when it states a window
+    ("within 1-8 August 2016") that lies inside the coded date; otherwise None.
+
+    >>> evidence_window("Written before the meeting: within 1-8 August 2016.", "2016-08")
+    (datetime.date(2016, 8, 1), datetime.date(2016, 8, 8))
+    >>> evidence_window("within 1-8 August 2016", "2015-04") is None
+    True
+    """
+    match = _WINDOW.search(evidence) if isinstance(evidence, str) else None
+    if match is None:
+        return None
+    first_day, last_day, month, year = match.groups()
+    try:
+        window = tuple(
+            datetime.strptime(f"{day} {month} {year}", "%d %B %Y").date()
+            for day in (first_day, last_day)
+        )
+    except ValueError:
+        return None
+    earliest, latest = date_bounds(published)
+    if earliest <= window[0] <= window[1] <= latest:
+        return window[0], window[1]
+    return None
+
+
 def describe_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
     """The corpus at a glance: one row per article, for the reader to compare.
 
     Columns: article, outlet, published (as coded, with its precision), the first and last
-    day the date allows, the evidence, republished_from, body and furniture characters
-    and the furniture share of the page (in per cent, one decimal).
+    day the date evidence allows (narrower than the coded precision where the evidence
+    states a window of days, see :func:`evidence_window`), ``window`` (day, days, month or
+    year: what those bounds span), the evidence, republished_from, the characters of the
+    page's non-blank lines by part (body; headline, byline and dateline; furniture, see
+    :mod:`claimtrail.furniture`) and the share that is not body (per cent, one decimal).
     """
-    bounds = [date_bounds(v) if not pd.isna(v) else (None, None) for v in corpus["published"]]
-    page = corpus["chars"]
-    other = page - corpus["body_chars"]
+    bounds, windows = [], []
+    for published, precision, evidence in zip(
+        corpus["published"], corpus["date_precision"], corpus["date_evidence"], strict=True
+    ):
+        if pd.isna(published):
+            bounds.append((None, None))
+            windows.append(precision)
+            continue
+        narrowed = evidence_window(evidence, published)
+        bounds.append(narrowed or date_bounds(published))
+        windows.append("days" if narrowed else precision)
+    heading = corpus["headline_chars"] + corpus["byline_chars"] + corpus["dateline_chars"]
+    lines = corpus["body_chars"] + heading + corpus["furniture_chars"]
     return pd.DataFrame(
         {
             "article": corpus["article_id"],
@@ -160,13 +200,39 @@ def describe_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
             "precision": corpus["date_precision"],
             "earliest": [b[0] for b in bounds],
             "latest": [b[1] for b in bounds],
+            "window": windows,
             "date evidence": corpus["date_evidence"],
             "republished from": corpus["republished_from"],
             "body chars": corpus["body_chars"],
-            "other chars": other,
-            "non-body %": (100 * other / page).round(1),
+            "heading chars": heading,
+            "furniture chars": corpus["furniture_chars"],
+            "non-body %": (100 * (lines - corpus["body_chars"]) / lines).round(1),
         }
     )
+
+
+def furniture_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every line of page furniture in the corpus: article, raw start and end offsets, and
+    the text (see :func:`claimtrail.furniture.segment_article`)."""
+    return pd.DataFrame(
+        [
+            (article, segment.start, segment.end, text[segment.start : segment.end])
+            for article, text in zip(corpus["article_id"], corpus["text"], strict=True)
+            for segment in segment_article(text)
+            if segment.kind == "furniture"
+        ],
+        columns=["article", "start", "end", "text"],
+    )
+
+
+def book_root(source: Path | str) -> Path:
+    """The repository a book is built from: the root at or above its ``source`` folder,
+    or, for a book built elsewhere (a test book in a temporary folder), the root at or
+    above the working directory."""
+    try:
+        return find_root(source)
+    except CorpusError:
+        return find_root()
 
 
 def find_root(start: Path | str | None = None) -> Path:

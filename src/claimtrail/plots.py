@@ -10,98 +10,165 @@ from datetime import date, timedelta
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-OKABE_ITO = (
-    "#E69F00",
-    "#56B4E9",
-    "#009E73",
-    "#F0E442",
-    "#0072B2",
-    "#D55E00",
-    "#CC79A7",
-    "#000000",
-)
-PRECISION_STYLE = {
-    "day": {"marker": "D", "hatch": ""},
-    "month": {"marker": "s", "hatch": "////"},
-    "year": {"marker": "o", "hatch": ".."},
+from claimtrail.plotstyle import OKABE_ITO, new_figure
+
+# How each kind of date window is drawn: a point for a day, a plain bar for a window of
+# days the evidence states, hatched bars for a month or a year. Shapes and hatching
+# carry the meaning; colours only repeat it.
+WINDOW_STYLE = {
+    "day": {"label": "known to the day", "colour": OKABE_ITO[4], "hatch": ""},
+    "days": {"label": "a window of days", "colour": OKABE_ITO[4], "hatch": ""},
+    "month": {"label": "known to the month", "colour": OKABE_ITO[1], "hatch": "////"},
+    "year": {"label": "known to the year", "colour": OKABE_ITO[0], "hatch": ".."},
 }
-
-
-def _new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
-    if ax is not None:
-        return ax
-    _, ax = plt.subplots(figsize=size, layout="constrained")
-    return ax
 
 
 def plot_date_spans(
     labels: list[str],
     earliest: list[date],
     latest: list[date],
-    precisions: list[str],
-    ax: Axes | None = None,
-    title: str = "",
-) -> Axes:
-    """Draw each dated item as a bar from its earliest to its latest possible day.
+    windows: list[str],
+) -> plt.Figure:
+    """Draw each dated item at its earliest-to-latest possible days, one row each.
 
-    A day-precise date is a diamond; a month or a year is a hatched bar spanning it, so
-    a date known only to the year is visibly not a point in time.
+    ``windows`` says what each span is (see :data:`WINDOW_STYLE`): a day is a diamond; a
+    window of days a solid bar; a month or a year a hatched bar spanning it, so a date
+    known only to the month is visibly not a point in time. Each row is labelled on the
+    right with its dates in words; the legend lists only the kinds that occur.
     """
-    ax = _new_axes(ax, (8, 0.6 * len(labels) + 1.4))
-    for row, (first, last, precision) in enumerate(zip(earliest, latest, precisions, strict=True)):
-        style = PRECISION_STYLE[precision]
-        if precision == "day":
-            ax.plot([first], [row], marker=style["marker"], color=OKABE_ITO[4], markersize=9)
+    fig, ax = new_figure(0.55 * len(labels) + 1.3)
+    for row, (first, last, window) in enumerate(zip(earliest, latest, windows, strict=True)):
+        style = WINDOW_STYLE[window]
+        if window == "day":
+            ax.plot([first], [row], marker="D", color=style["colour"], markersize=9)
+            text = f"{first:%-d %b %Y}"
         else:
-            width = (last + timedelta(days=1)) - first
             ax.barh(
                 row,
-                width,
+                (last + timedelta(days=1)) - first,
                 left=first,
                 height=0.5,
-                color=OKABE_ITO[1] if precision == "month" else OKABE_ITO[0],
+                color=style["colour"],
                 edgecolor="black",
                 hatch=style["hatch"],
             )
+            text = (
+                f"{first:%b %Y}"
+                if window == "month"
+                else f"{first:%Y}"
+                if window == "year"
+                else f"{first:%-d}\u2013{last:%-d %b %Y}"
+            )
+        ax.annotate(
+            text,
+            (last + timedelta(days=1), row),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
+    ax.set_ylim(len(labels) - 0.4, -0.6)
+    ax.set_xlim(min(earliest) - timedelta(days=45), max(latest) + timedelta(days=150))
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.grid(axis="x", linestyle=":", color="0.6")
     handles = [
-        plt.Line2D([], [], marker="D", linestyle="", color=OKABE_ITO[4], label="day"),
-        plt.Rectangle(
-            (0, 0), 1, 1, facecolor=OKABE_ITO[1], edgecolor="black", hatch="////", label="month"
-        ),
-        plt.Rectangle(
-            (0, 0), 1, 1, facecolor=OKABE_ITO[0], edgecolor="black", hatch="..", label="year"
-        ),
+        plt.Line2D([], [], marker="D", linestyle="", color=WINDOW_STYLE["day"]["colour"])
+        if kind == "day"
+        else plt.Rectangle(
+            (0, 0),
+            1,
+            1,
+            facecolor=WINDOW_STYLE[kind]["colour"],
+            edgecolor="black",
+            hatch=WINDOW_STYLE[kind]["hatch"],
+        )
+        for kind in WINDOW_STYLE
+        if kind in windows
     ]
-    ax.legend(handles=handles, title="date precision", loc="lower right", frameon=True)
-    if title:
-        ax.set_title(title)
-    return ax
+    ax.legend(
+        handles,
+        [WINDOW_STYLE[kind]["label"] for kind in WINDOW_STYLE if kind in windows],
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.2),
+        ncols=len(handles),
+        frameon=False,
+    )
+    return fig
 
 
-def plot_publication_dates(table: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def plot_publication_dates(table: pd.DataFrame) -> plt.Figure:
     """Publication dates of the corpus (a :func:`claimtrail.corpus.describe_corpus` table)."""
     labels = [
         f"{a} {o if isinstance(o, str) else '(outlet unknown)'}"
         for a, o in zip(table["article"], table["outlet"], strict=True)
     ]
-    ax = plot_date_spans(
-        labels,
-        list(table["earliest"]),
-        list(table["latest"]),
-        list(table["precision"]),
-        ax=ax,
+    fig = plot_date_spans(
+        labels, list(table["earliest"]), list(table["latest"]), list(table["window"])
     )
-    ax.set_xlabel("publication date (a bar spans every day the evidence allows)")
-    return ax
+    fig.axes[0].set_xlabel("publication date: every day the evidence allows")
+    return fig
+
+
+PAGE_PARTS = {
+    "body chars": {"label": "article body", "colour": OKABE_ITO[4], "hatch": ""},
+    "heading chars": {
+        "label": "headline, byline and dateline",
+        "colour": OKABE_ITO[1],
+        "hatch": "....",
+    },
+    "furniture chars": {"label": "page furniture", "colour": OKABE_ITO[0], "hatch": "////"},
+}
+
+
+def plot_page_composition(table: pd.DataFrame) -> plt.Figure:
+    """One stacked bar per article: the characters of its saved page by part (a
+    :func:`claimtrail.corpus.describe_corpus` table, one column per entry of
+    :data:`PAGE_PARTS`). Each part has its own colour and hatching; the table's share of
+    the page that is not the article body is written at the end of each bar.
+    """
+    labels = [f"{a} {o}" for a, o in zip(table["article"], table["outlet"], strict=True)]
+    fig, ax = new_figure(0.5 * len(table) + 1.5)
+    left = np.zeros(len(table))
+    rows = np.arange(len(table))
+    for part, style in PAGE_PARTS.items():
+        values = table[part].to_numpy(dtype=float)
+        ax.barh(
+            rows,
+            values,
+            left=left,
+            height=0.6,
+            color=style["colour"],
+            hatch=style["hatch"],
+            edgecolor="black",
+            linewidth=0.6,
+            label=style["label"],
+        )
+        left += values
+    for row, total, share in zip(rows, left, table["non-body %"], strict=True):
+        ax.annotate(
+            f"{share:.1f}% not body",
+            (total, row),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
+    ax.set_yticks(rows, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, left.max() * 1.22)
+    ax.xaxis.set_major_formatter(mticker.StrMethodFormatter("{x:,.0f}"))
+    ax.set_xlabel("characters of the saved page")
+    ax.grid(axis="x", linestyle=":", color="0.6")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=3, frameon=False)
+    return fig
 
 
 MEASURE_MARKERS = {

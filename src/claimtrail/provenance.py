@@ -23,9 +23,11 @@ from prov.model import PROV_TYPE, ProvDocument
 
 from claimtrail.attribution import find_relays, republished_source
 from claimtrail.claims import chain_links
-from claimtrail.comparisons import all_flags, comparable_figures, point, timeline_frame
+from claimtrail.comparisons import CONTRADICTING, point
+from claimtrail.estimates import Estimates
 from claimtrail.furniture import body_spans
 from claimtrail.grading import Evidence, Grade, grade
+from claimtrail.record import Record
 from claimtrail.reuse import Passage
 
 NAMESPACE = ("ct", "urn:claimtrail:")
@@ -55,15 +57,11 @@ def _relays(chain: list[str], speaker: object, first_outlet: str) -> int:
     return max(end - start - 1, 0)
 
 
-def claim_evidence(
-    claims: pd.DataFrame, corpus: pd.DataFrame, reference: pd.DataFrame
-) -> dict[str, Evidence]:
+def claim_evidence(record: Record, estimates: Estimates) -> dict[str, Evidence]:
     """The :class:`Evidence` the rubric needs, for every claim."""
-    frame = timeline_frame(claims, reference)
-    verdicts = comparable_figures(frame)
-    flags = all_flags(claims, corpus, reference)
+    claims, corpus = record.claims, record.corpus
     flags_of: dict[str, set[str]] = {}
-    for row in flags.itertuples():
+    for row in estimates.flags.itertuples():
         for claim_id in row.claims.split():
             flags_of.setdefault(claim_id, set()).add(row.flag)
     inconsistent_speakers = {
@@ -71,6 +69,7 @@ def claim_evidence(
         for s, c in zip(claims["speaker"], claims["claim_id"], strict=True)
         if "internal inconsistency" in flags_of.get(c, set()) and isinstance(s, str)
     }
+    origins = dict(zip(estimates.frame["id"], estimates.frame["origin"], strict=True))
     articles = corpus.set_index("article_id")
     evidence = {}
     for row in claims.to_dict("records"):
@@ -78,7 +77,11 @@ def claim_evidence(
         original = republished_source(article["republished_from"])
         chain = chain_links(row["chain"])
         origin = row["origin"] if isinstance(row["origin"], str) else None
-        agree = verdicts[row["claim_id"]]["agree"]
+        compared = estimates.comparisons[estimates.comparisons["claim_id"] == row["claim_id"]]
+        agree = list(compared.loc[compared["verdict"] == "agrees", "comparator_id"])
+        independent = tuple(
+            i for i in agree if origin and isinstance(origins[i], str) and origins[i] != origin
+        )
         evidence[row["claim_id"]] = Evidence(
             named=is_named(row["speaker"]),
             attributed=row["speaker_role"] != "unattributed",
@@ -86,28 +89,20 @@ def claim_evidence(
             republished=original is not None,
             hedged=isinstance(row["hedge"], str) and bool(row["hedge"]),
             speaker_inconsistent=row["speaker"] in inconsistent_speakers,
-            independent=tuple(
-                r["id"]
-                for r in agree
-                if origin and isinstance(r["origin"], str) and r["origin"] != origin
+            independent=independent,
+            same_origin=tuple(i for i in agree if i not in independent),
+            disagreeing=tuple(
+                compared.loc[compared["verdict"].isin(CONTRADICTING), "comparator_id"]
             ),
-            same_origin=tuple(
-                r["id"]
-                for r in agree
-                if not (origin and isinstance(r["origin"], str) and r["origin"] != origin)
-            ),
-            disagreeing=tuple(r["id"] for r in verdicts[row["claim_id"]]["disagree"]),
             flags=frozenset(flags_of.get(row["claim_id"], set())),
         )
     return evidence
 
 
-def grade_claims(
-    claims: pd.DataFrame, corpus: pd.DataFrame, reference: pd.DataFrame
-) -> pd.DataFrame:
+def grade_claims(record: Record, estimates: Estimates) -> pd.DataFrame:
     """Every claim's grade with the rules that produced it and the evidence they read."""
     rows = []
-    for claim_id, evidence in claim_evidence(claims, corpus, reference).items():
+    for claim_id, evidence in claim_evidence(record, estimates).items():
         result: Grade = grade(evidence)
         rows.append(
             {

@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from claimtrail.claims import MEASURES, bounds_problems
+from claimtrail.claims import BASES, MEASURES, bounds_problems, coding_problems
 from claimtrail.errors import DataError, read_table, validate_frame, where
 from claimtrail.numbers import QUALIFIERS
+from claimtrail.populations import load_nesting
 from claimtrail.timeref import PRECISIONS
 
 _ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -33,6 +34,8 @@ REFERENCE_SCHEMA = pa.DataFrameSchema(
     {
         "ref_id": _text(False, checks=pa.Check.str_matches(r"^R\d{2,}$"), unique=True),
         "measure": _text(False, checks=pa.Check.isin(MEASURES)),
+        "basis": _text(False, checks=pa.Check.isin(sorted({b for v in BASES.values() for b in v}))),
+        "event": _text(),
         "population": _text(False),
         "place": _text(False),
         "low": _count(),
@@ -65,10 +68,11 @@ def load_reference(root: Path | str) -> pd.DataFrame:
     path = reference_path(root)
     frame = read_table(path, tuple(REFERENCE_SCHEMA.columns), "the reference table")
     frame = validate_frame(REFERENCE_SCHEMA, frame, path)
+    nesting = load_nesting(root)
     lines = [
         f"{where(path, position, field)} ({row['ref_id']}): {problem}"
         for position, (_, row) in enumerate(frame.iterrows(), start=1)
-        for field, problem in bounds_problems(row)
+        for field, problem in bounds_problems(row) + coding_problems(row, nesting)
     ]
     if lines:
         raise DataError("\n".join(lines))

@@ -93,24 +93,28 @@ def markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def citation_markdown(row: Mapping[str, object]) -> str:
-    """One reference figure as a Markdown list item with its citation; the address is a
-    link, every other value escaped."""
+_BARE_URL = re.compile(r"(?<![<(\[])https?://[^\s<>\[\]]+?(?=[.,;:)]*(?:\s|$))")
+_ARTICLE_SECTION = re.compile(r"^## (\d{3})\b", re.M)
 
-    def value(key: str) -> str:
-        item = row.get(key)
-        return "" if item is None or item != item else str(item)
 
-    figure = " ".join(
-        f"{name} {float(value(name)):,.0f}" for name in ("low", "best", "high") if value(name)
-    )
-    return (
-        f"- **{markdown_escape(value('ref_id'))}** {markdown_escape(value('measure'))}, "
-        f"{markdown_escape(value('population'))}, {markdown_escape(value('place'))}: "
-        f"{markdown_escape(figure)} ({markdown_escape(value('qualifier'))}), as of "
-        f"{markdown_escape(value('as_of'))}. {markdown_escape(value('speaker'))}. "
-        f"*{markdown_escape(value('publisher'))}*, "
-        f"{markdown_escape(value('published') or 'undated')}, "
-        f"<{value('url')}>. \u201c{markdown_escape(value('quote'))}\u201d "
-        f"(confirmed: {markdown_escape(value('confirmed'))})"
-    )
+def article_context_markdown(text: str) -> str:
+    """``data/reference/article_context.md`` for the book: its title dropped (the page has
+    its own), the articles' sections in id order and one level down (the page's own
+    section holds them), every bare address a link.
+
+    >>> print(article_context_markdown(
+    ...     "# T\\nIntro.\\n## 001 b\\nSee http://a.example/x).\\n## 000 a\\nok"))
+    Intro.
+    ### 000 a
+    ok
+    ### 001 b
+    See <http://a.example/x>).
+    """
+    body = text.split("\n", 1)[1] if text.startswith("# ") else text
+    starts = [m.start() for m in _ARTICLE_SECTION.finditer(body)]
+    preamble = body[: starts[0]] if starts else body
+    ends = [*starts[1:], len(body)]
+    sections = [body[a:b].rstrip("\n") + "\n" for a, b in zip(starts, ends, strict=True)]
+    ordered = preamble + "".join("#" + s for s in sorted(sections, key=lambda s: s[3:6]))
+    ordered = ordered.rstrip("\n")
+    return _BARE_URL.sub(lambda m: f"<{m.group(0)}>", ordered)

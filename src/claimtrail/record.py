@@ -1,0 +1,55 @@
+"""The coded record in one object: the corpus, its claims, the reference figures and the
+population and place table, each validated and then checked against the others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from claimtrail.claims import ClaimsError, claims_path, load_claims
+from claimtrail.corpus import load_corpus
+from claimtrail.errors import where
+from claimtrail.populations import Nesting, load_nesting
+from claimtrail.reference import load_reference
+
+
+@dataclass(frozen=True)
+class Record:
+    """Everything the analysis reads: articles (with texts), claims, reference figures and
+    the nesting of populations and places."""
+
+    corpus: pd.DataFrame
+    claims: pd.DataFrame
+    reference: pd.DataFrame
+    nesting: Nesting
+
+
+def check_statements(claims: pd.DataFrame, reference: pd.DataFrame, path: Path | str) -> None:
+    """Every claim's ``statement`` names a reference figure of the same measure; raise
+    ClaimsError naming row and field otherwise."""
+    measures = dict(zip(reference["ref_id"], reference["measure"], strict=True))
+    lines = []
+    for position, row in enumerate(claims.to_dict("records"), start=1):
+        statement = row["statement"]
+        if pd.isna(statement):
+            continue
+        if statement not in measures:
+            problem = f"{statement} is not a reference figure"
+        elif measures[statement] != row["measure"]:
+            problem = f"{statement} counts {measures[statement]}, not {row['measure']}"
+        else:
+            continue
+        lines.append(f"{where(path, position, 'statement')} ({row['claim_id']}): {problem}")
+    if lines:
+        raise ClaimsError("\n".join(lines))
+
+
+def load_record(root: Path | str) -> Record:
+    """Load and cross-check the whole record under the repository root ``root``."""
+    corpus = load_corpus(Path(root))
+    claims = load_claims(root, corpus)
+    reference = load_reference(root)
+    check_statements(claims, reference, claims_path(root))
+    return Record(corpus, claims, reference, load_nesting(root))
