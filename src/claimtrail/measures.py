@@ -32,7 +32,6 @@ with a few pronouns and quantifier nouns ("others", "them") that no lexicon list
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from importlib.resources import files
 
 MEASURES = (
@@ -52,11 +51,13 @@ def _lexicon() -> dict[str, str]:
     return dict(line.split("\t") for line in lines.splitlines() if not line.startswith("#"))
 
 
+# Word -> kind. The lexicons are dicts of strings, not sets: the garbage collector stops
+# tracking such a dict, while it would walk a set's 15,000 words at every full collection.
 _KINDS = _lexicon()
 # Words that stand for people in a count but are no nouns of a lexicon.
 PRONOUNS = frozenset("people persons others them those ones whom more".split())
-PERSON_NOUNS = frozenset(_KINDS) | PRONOUNS
-COMBATANTS = frozenset(word for word, kind in _KINDS.items() if kind == "combatant")
+PERSON_NOUNS: dict[str, str] = {**_KINDS, **dict.fromkeys(PRONOUNS, "person")}
+COMBATANTS: dict[str, str] = {w: k for w, k in _KINDS.items() if k == "combatant"}
 # A head word that names the measure itself: "7 dead", "40 wounded", "11 bodies".
 MEASURE_WORDS = {
     "dead": "killed",
@@ -215,7 +216,6 @@ _WORDS = re.compile(r"[a-z]+")
 _BOTH_AT = re.compile(r"\s*(?:" + _BOTH + r")\b")
 
 
-@lru_cache(maxsize=4096)
 def _verb_before(left: str) -> str | None:
     """The measure of a verb governing what follows ``left`` (folded text), or None;
     "" when a verb of no measure governs it."""
@@ -246,10 +246,10 @@ def governing_verb(left: str) -> str | None:
     return _verb_before(left[-50:])
 
 
-def both(right: str) -> bool:
-    """Whether ``right`` starts with killed-and-injured words ("killed and injured",
-    "dead and wounded"): a figure of both."""
-    return _BOTH_AT.match(right) is not None
+def both(text: str, start: int = 0) -> bool:
+    """Whether lower-case ``text`` has killed-and-injured words at ``start`` ("killed and
+    injured", "dead and wounded"): a figure of both."""
+    return _BOTH_AT.match(text, start) is not None
 
 
 def predicate(text: str, start: int = 0, end: int | None = None) -> str | None:

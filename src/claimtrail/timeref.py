@@ -207,6 +207,7 @@ _GLUED_DATE = re.compile(
     r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
     r"(?P<day>\d{1,2})(?P<year>(?:19|20)\d{2})(?!\d)"
 )
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")
 # Words that make a date an event's ("on 5 May 2015", "since 1 March 2011") unless a
 # dateline's own word comes before them ("Posted on").
 _GOVERNED = re.compile(r"(?:\b(?:on|in|since|from|until|till|by|before|after|of|to)\s+)\Z", re.I)
@@ -232,21 +233,20 @@ def dateline(text: str, within: int = 250) -> tuple[int, int, str] | None:
     True
     """
     head = text[: within + 40]
-    if _YEAR_HINT.search(head) is None:
-        return None
-    candidates = [
-        (match.start(), match.end(), match.group())
-        for rule in _RULES
-        if rule.span is _explicit_date
-        for match in rule.pattern.finditer(head, 0, within + 40)
-        if match.start() < within and _is_plausible(match, head)
-    ]
-    candidates += [
-        (m.start(), m.end(), m.group())
-        for pattern in (_NUMERIC_DATE, _GLUED_DATE)
-        for m in pattern.finditer(head, 0, within + 10)
-        if m.start() < within
-    ]
+    candidates = []
+    # Every full date ends with its year: try the patterns only just before each year.
+    for year in _YEAR_DIGITS.finditer(head):
+        reach = max(0, year.start() - 40)
+        if reach >= within:
+            break
+        for pattern in _FULL_DATES:
+            for match in pattern.finditer(head, reach, year.end()):
+                if match.end() == year.end() and match.start() < within:
+                    if pattern not in (_NUMERIC_DATE, _GLUED_DATE) and not _is_plausible(
+                        match, head
+                    ):
+                        continue
+                    candidates.append((match.start(), match.end(), match.group()))
     for start, end, words in sorted(candidates):
         before = text[max(0, start - 30) : start]
         governed = words.lower().startswith("on") or _GOVERNED.search(before)
@@ -611,6 +611,14 @@ _RULES = (
         _hint("yesterday", "today", "overnight"),
     ),
     _rule(rf"(?:(?P<which>on|last|next)\s+)?{_WEEKDAY}", _weekday, _explain_weekday, _WEEKDAY_HINT),
+)
+
+
+# The patterns of a full date (day, month and year), for :func:`dateline`.
+_FULL_DATES = (
+    *(rule.pattern for rule in _RULES if rule.span is _explicit_date),
+    _NUMERIC_DATE,
+    _GLUED_DATE,
 )
 
 
