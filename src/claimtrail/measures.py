@@ -243,7 +243,7 @@ def governing_verb(left: str) -> str | None:
     >>> governing_verb("has drawn "), governing_verb("a monitoring group said ")
     ('', None)
     """
-    return _verb_before(left[-50:])
+    return _verb_before(left[-40:])
 
 
 def both(text: str, start: int = 0) -> bool:
