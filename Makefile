@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 BOOK_BUILD := $(BIN)/jupyter-book build . --config book/_config.yml --toc book/_toc.yml \
 	--path-output book --warningiserror --nitpick --keep-going
 
-.PHONY: book test lint unit nbval book-check site-check browser notebooks lab benchmark clean
+.PHONY: book test lint unit nbval book-check site-check browser notebooks lab benchmark mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/book_build.py
 	$(BIN)/python benchmarks/stage_costs.py
+	$(BIN)/python benchmarks/pathological.py
+
+# Mutation testing of the rule modules (hours on two cores): benchmarks/results/mutation.json.
+mutation: $(STAMP)
+	$(BIN)/python benchmarks/mutation.py
 
 # Re-execute notebooks in place and store their outputs (after changing the library or data):
 # every notebook, or one with `make notebooks NOTEBOOKS=notebooks/01_corpus.ipynb`.

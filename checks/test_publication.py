@@ -28,8 +28,6 @@ from test_links import _parse
 # Pages not yet converted to the publication standard (issue 13). Remove a page from
 # this list when it is converted: the check then holds it to the standard.
 PENDING_CONVERSION = {
-    "notebooks/02_estimates_over_time.html",
-    "notebooks/03_provenance.html",
     "notebooks/04_extraction_check.html",
 }
 WIDTHS = (390, 1366)

@@ -17,6 +17,7 @@ from claimtrail.comparisons import family, series_panels  # noqa: E402
 from claimtrail.estimates import compare_estimates  # noqa: E402
 from claimtrail.findings import findings  # noqa: E402
 from claimtrail.plot_series import PLACE_STYLES, plot_series  # noqa: E402
+from claimtrail.plotstyle import palette_problems  # noqa: E402
 from claimtrail.record import load_record  # noqa: E402
 from claimtrail.render import markdown_escape  # noqa: E402
 
@@ -26,10 +27,11 @@ def test_findings_carry_numbers_and_references(repo_root: Path) -> None:
     assert len(found) >= 6
     for finding in found:
         item = finding.markdown()
-        assert re.search(r"\d", finding.text), finding.text
+        number = r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|no)\b"
+        assert re.search(number, finding.text, re.IGNORECASE), finding.text
         assert "{ref}`" in item
     text = " ".join(f.text for f in found)
-    assert "x100" in text and "231" in text and "not independent" in text
+    assert "x100" in text and "231" in text and "share an origin" in text
     assert "no trend" not in text
 
 
@@ -61,7 +63,9 @@ def _luminance(colour: str) -> float:
 
 
 def test_place_styles_differ_without_colour() -> None:
-    """Places of a panel differ by marker even where two colours print as one grey."""
+    """Lines of a panel differ by marker even where two colours print as one grey, and
+    their colours stay apart for colour-blind readers (simulated)."""
+    assert palette_problems([colour for colour, _ in PLACE_STYLES]) == []
     markers = [marker for _, marker in PLACE_STYLES]
     assert len(set(markers)) == len(markers)
     greys = [round(_luminance(colour), 1) for colour, _ in PLACE_STYLES]

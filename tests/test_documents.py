@@ -64,10 +64,10 @@ def test_unreadable_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     path = tmp_path / "1.txt"
     path.write_text("First text.", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     _, problems = _split(list(iter_documents([path])))
     assert problems == [InputProblem(str(path), "unreadable: Permission denied")]
 
@@ -78,10 +78,14 @@ def test_too_large_a_file_is_refused_unread(
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 401)  # more than 4 bytes per character allowed
 
-    def must_not_read(self: Path) -> bytes:
-        raise AssertionError("read")
+    real_open = Path.open
 
-    monkeypatch.setattr(Path, "read_bytes", must_not_read)
+    def must_not_read(self: Path, *args: object, **kwargs: object) -> object:
+        stream = real_open(self, *args, **kwargs)
+        stream.read = lambda *_: (_ for _ in ()).throw(AssertionError("read"))
+        return stream
+
+    monkeypatch.setattr(Path, "open", must_not_read)
     _, problems = _split(list(iter_documents([path], max_chars=100)))
     assert problems[0].problem == "401 bytes: more than --max-chars 100"
 
@@ -135,13 +139,20 @@ def test_bad_bytes_in_one_csv_row_name_the_row_and_spare_the_rest(tmp_path: Path
     assert problems == [InputProblem(f"{path}, row 1500", "field 'text' is not valid UTF-8")]
 
 
-def test_csv_rows_with_extra_or_missing_fields_are_read(tmp_path: Path) -> None:
+def test_csv_rows_with_extra_or_missing_fields_are_named_and_the_rest_read(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "in.csv"
     path.write_bytes(
         b"id,text,published\na,Some 400 people were killed.,2016,extra\nb,Dozens hurt.\n"
+        b"c,Ten died.,2016\n"
     )
     docs, problems = _split(list(iter_documents([path])))
-    assert [(d.id, d.published) for d in docs] == [("a", "2016"), ("b", None)] and problems == []
+    assert [(d.id, d.published) for d in docs] == [("c", "2016")]
+    assert problems == [
+        InputProblem(f"{path}, row 1", "has 4 fields, the header has 3"),
+        InputProblem(f"{path}, row 2", "has 2 fields, the header has 3"),
+    ]
 
 
 def test_empty_csv_id_is_named(tmp_path: Path) -> None:
@@ -176,7 +187,7 @@ def test_csv_and_jsonl(tmp_path: Path) -> None:
     [
         ("bad.txt", b"caf\xe9", "not valid UTF-8 at byte 3"),
         ("empty.txt", b"  \n", "empty text"),
-        ("notext.csv", b"id,body\n1,hello\n", "no column text"),
+        ("notext.csv", b"id,body\n1,hello\n", "missing column(s) text"),
         ("date.csv", b"id,text,published\n1,hello,August\n", "field 'published'"),
         ("big.txt", b"x" * 101, "exceeds --max-chars 100"),
     ],

@@ -196,7 +196,7 @@ def test_cli_extract_bad_inputs_named_and_others_written(tmp_path: Path) -> None
         "in.jsonl, line 2: malformed JSON",
         "empty.txt: empty text",
         "bad.txt: not valid UTF-8",
-        "t.csv: no column text",
+        "t.csv: missing column(s) text",
         "big.txt: text of",
     ):
         assert expected in err

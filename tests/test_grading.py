@@ -1,4 +1,5 @@
-"""The grading rubric: each rule can fire, modifiers move one step, bounds hold."""
+"""The grading rubric: each rule fires where it should and not where it should not, and the
+properties the rubric promises hold."""
 
 from __future__ import annotations
 
@@ -6,75 +7,155 @@ from dataclasses import replace
 
 import pytest
 
-from claimtrail.grading import RULES, Evidence, grade, rubric
-
-BASE = Evidence(
-    named=True,
-    attributed=True,
-    relays=0,
-    republished=False,
-    hedged=False,
-    speaker_inconsistent=False,
-    independent=(),
-    same_origin=(),
-    disagreeing=(),
-    flags=frozenset(),
+from claimtrail.grading import (
+    AUTHORITIES,
+    CREDIBILITY_RULES,
+    RECORD_MINIMUM,
+    RELIABILITY_RULES,
+    RULES,
+    FigureEvidence,
+    SourceEvidence,
+    figure_grade,
+    rubric,
+    source_grade,
 )
+
+SOURCE = SourceEvidence("X", "indirect", "interested")
 
 
 @pytest.mark.parametrize(
-    ("changes", "expected", "rules"),
+    ("evidence", "letter", "rules"),
     [
-        ({}, "B6", ("S3", "C6")),
-        ({"attributed": False, "named": False}, "F6", ("S1", "C6")),
-        ({"named": False}, "D6", ("S2", "C6")),
-        ({"relays": 2}, "C6", ("S4", "C6")),
-        ({"republished": True}, "C6", ("S3", "S5", "C6")),
-        ({"independent": ("R01",)}, "B1", ("S3", "C4")),
-        ({"same_origin": ("R01",)}, "B2", ("S3", "C5")),
-        ({"same_origin": ("R01",), "hedged": True}, "B3", ("S3", "C5", "C7")),
-        ({"independent": ("R01",), "hedged": True}, "B1", ("S3", "C4")),
-        ({"disagreeing": ("R02",)}, "B5", ("S3", "C2")),
-        ({"disagreeing": ("R02",), "independent": ("R01",)}, "B4", ("S3", "C3")),
-        ({"flags": frozenset({"internal inconsistency"})}, "B5", ("S3", "C1")),
-        ({"same_origin": ("R01",), "flags": frozenset({"stale"})}, "B3", ("S3", "C5", "C8")),
-        (
-            {"relays": 1, "republished": True, "speaker_inconsistent": True},
-            "E6",
-            ("S4", "S5", "S6", "C6"),
-        ),
+        (SourceEvidence(None), "F", ("S1",)),
+        (SourceEvidence("X", "unknown", "disinterested"), "F", ("S2",)),
+        (SourceEvidence("X", "direct", "disinterested"), "B", ("S3",)),
+        (SourceEvidence("X", "direct", "interested"), "C", ("S4",)),
+        (SourceEvidence("X", "direct", "unknown"), "C", ("S4",)),  # disinterest not shown
+        (SourceEvidence("X", "indirect", "disinterested"), "C", ("S4",)),
+        (SOURCE, "D", ("S5",)),
+        (SourceEvidence("X", "indirect", "unknown"), "D", ("S5",)),
+        # the record: more contradicted than confirmed moves it down, all confirmed up
+        (replace(SOURCE, contradicted=("R1", "R2"), confirmed=("R3",)), "E", ("S5", "S6")),
+        (replace(SOURCE, contradicted=("R1",), confirmed=("R3",)), "D", ("S5",)),
+        (replace(SOURCE, confirmed=("R1", "R2")), "C", ("S5", "S7")),
+        (replace(SOURCE, confirmed=("R1",)), "D", ("S5",)),  # below the minimum
+        (replace(SOURCE, contradicted=("R1",)), "D", ("S5",)),  # below the minimum
+        # never to A, never beyond E, never from F
+        (SourceEvidence("X", "direct", "disinterested", ("R1", "R2")), "B", ("S3", "S7")),
+        (SourceEvidence(None, contradicted=("R1", "R2")), "F", ("S1",)),
     ],
 )
-def test_grade(changes: dict, expected: str, rules: tuple[str, ...]) -> None:
-    result = grade(replace(BASE, **changes))
-    assert result.code == expected
-    assert result.rules == rules
+def test_reliability_rules(evidence: SourceEvidence, letter: str, rules: tuple) -> None:
+    result = source_grade(evidence)
+    assert (result.letter, result.rules) == (letter, rules)
     assert len(result.reasons) == len(rules)
 
 
-def test_modifiers_stop_before_cannot_be_judged() -> None:
-    worst = replace(
-        BASE,
-        named=False,
-        relays=3,
-        republished=True,
-        speaker_inconsistent=True,
-        hedged=True,
-        disagreeing=("R1",),
-        flags=frozenset({"stale", "population mismatch", "internal inconsistency"}),
+def test_reliability_never_below_e() -> None:
+    bad = SourceEvidence("X", "indirect", "interested", (), ("R1", "R2", "R3"))
+    assert source_grade(bad).letter == "E"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "digit", "rule"),
+    [
+        (FigureEvidence(inconsistent=True, independent=("R1",)), 5, "K1"),
+        (FigureEvidence(contradicting=("R1",)), 5, "K2"),
+        (FigureEvidence(contradicting=("R1",), independent=("R2",)), 4, "K3"),
+        (FigureEvidence(contradicting=("R1",), consistent=("R2",)), 4, "K3"),
+        (FigureEvidence(exceeds=("R1",), independent=("R2",)), 4, "K4"),
+        (FigureEvidence(independent=("R1",)), 1, "K5"),
+        (
+            FigureEvidence(origin_known=False, independent=("R1", "R2"), independent_origins=2),
+            1,
+            "K5",
+        ),
+        (
+            FigureEvidence(origin_known=False, independent=("R1", "R2"), independent_origins=1),
+            2,
+            "K6",
+        ),
+        (FigureEvidence(consistent=("R1",)), 3, "K7"),
+        (FigureEvidence(same_origin=("R1", "R2")), 6, "K8"),
+        (FigureEvidence(), 6, "K8"),
+    ],
+)
+def test_credibility_rules(evidence: FigureEvidence, digit: int, rule: str) -> None:
+    result = figure_grade(evidence)
+    assert (result.digit, result.rules) == (digit, (rule,))
+
+
+def test_every_rule_fires_in_some_case_above() -> None:
+    fired = set()
+    cases = [
+        SourceEvidence(None),
+        SourceEvidence("X", "unknown", "unknown"),
+        SourceEvidence("X", "direct", "disinterested"),
+        SourceEvidence("X", "direct", "interested"),
+        replace(SOURCE, contradicted=("R1", "R2")),
+        replace(SOURCE, confirmed=("R1", "R2")),
+    ]
+    for case in cases:
+        fired |= set(source_grade(case).rules)
+    figures = [
+        FigureEvidence(inconsistent=True),
+        FigureEvidence(contradicting=("R1",)),
+        FigureEvidence(contradicting=("R1",), independent=("R2",)),
+        FigureEvidence(exceeds=("R1",)),
+        FigureEvidence(independent=("R1",)),
+        FigureEvidence(origin_known=False, independent=("R1",)),
+        FigureEvidence(consistent=("R1",)),
+        FigureEvidence(),
+    ]
+    for case in figures:
+        fired |= set(figure_grade(case).rules)
+    assert fired == {r.rule_id for r in RULES}
+
+
+def _support(digit: int) -> int:
+    return (1, 2, 3, 4, 6, 5).index(digit)
+
+
+BASES = [
+    FigureEvidence(),
+    FigureEvidence(contradicting=("D1",)),
+    FigureEvidence(consistent=("N1",)),
+    FigureEvidence(independent=("A1",)),
+    FigureEvidence(origin_known=False),
+    FigureEvidence(origin_known=False, independent=("A1",)),
+    FigureEvidence(exceeds=("W1",)),
+    FigureEvidence(inconsistent=True),
+]
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_same_origin_agreement_never_raises_credibility(base: FigureEvidence) -> None:
+    more = replace(base, same_origin=(*base.same_origin, "S9"))
+    assert _support(figure_grade(more).digit) >= _support(figure_grade(base).digit)
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_independent_agreement_never_lowers_credibility(base: FigureEvidence) -> None:
+    more = replace(
+        base,
+        independent=(*base.independent, "A9"),
+        independent_origins=base.independent_origins + 1,
     )
-    result = grade(worst)
-    assert result.reliability == "E"  # D, lowered twice, stops at E: never F
-    assert result.credibility == 5  # 5 stays 5: never 6
+    assert _support(figure_grade(more).digit) <= _support(figure_grade(base).digit)
 
 
-def test_unattributed_is_not_modified() -> None:
-    result = grade(replace(BASE, attributed=False, named=False, republished=True))
-    assert result.reliability == "F" and "S5" not in result.rules
+def test_hedges_and_age_are_not_evidence() -> None:
+    """The evidence has no field for a hedge or an age: they cannot move a grade."""
+    fields = set(FigureEvidence.__dataclass_fields__) | set(SourceEvidence.__dataclass_fields__)
+    assert not {f for f in fields if "hedge" in f or "age" in f or "stale" in f}
 
 
-def test_rubric_lists_every_rule_and_no_rule_gives_a() -> None:
-    table = rubric()
-    assert [row["rule"] for row in table] == [r.rule_id for r in RULES]
-    assert all(row["result"] != "A" for row in table)
-    assert {row["scale"] for row in table} == {"reliability", "credibility"}
+def test_record_minimum_is_two() -> None:
+    assert RECORD_MINIMUM == 2
+
+
+def test_rubric_rows_carry_their_authorities() -> None:
+    rows = rubric()
+    assert [r["rule"] for r in rows] == [r.rule_id for r in RULES]
+    for rule in RELIABILITY_RULES + CREDIBILITY_RULES:
+        assert rule.authorities and set(rule.authorities) <= set(AUTHORITIES)

@@ -11,17 +11,14 @@ from prov.model import ProvDocument
 from claimtrail.attribution import republished_source
 from claimtrail.claims import load_claims
 from claimtrail.corpus import load_corpus
-from claimtrail.estimates import compare_estimates
 from claimtrail.furniture import body_spans
 from claimtrail.provenance import (
     article_links,
     build_graph,
-    grade_claims,
     is_named,
     to_prov,
     wire_sources,
 )
-from claimtrail.record import load_record
 from claimtrail.reference import load_reference
 from claimtrail.reuse import Passage, find_copied_passages
 
@@ -92,18 +89,6 @@ def test_graph_and_prov_round_trip(data) -> None:
     provn = document.get_provn()
     assert "wasDerivedFrom(ct:article_003, ct:article_004" in provn
     assert "agent(ct:agent_Vladimir_Putin" in provn
-
-
-def test_corpus_grades(data) -> None:
-    corpus, claims, reference, _ = data
-    record = load_record(Path(__file__).resolve().parents[1])
-    grades = grade_claims(record, compare_estimates(record)).set_index("claim_id")
-    assert len(grades) == len(claims)
-    assert grades.loc["C08", "grade"] == "F5"  # unattributed, contradicted by the record
-    assert grades.loc["C05", "reliability"] == "D"  # relayed by a republisher, inconsistent
-    assert "C1" in grades.loc["C05", "rules"].split()
-    assert grades.loc["C07", "credibility"] == 2  # agrees with the official toll
-    assert all(grades["reasons"].str.len() > 0)
 
 
 def test_wire_sources_come_from_the_body(data) -> None:

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from claimtrail.reuse import (
     align_pair,
     candidate_pairs,
@@ -236,3 +238,11 @@ def test_corpus_003_copies_quotes_from_004_and_000_001_share_nothing() -> None:
     assert any("I declare, with all responsibility" in q for q in quotes_003)
     assert any("We will with the consent of Allah free Chechnya" in q for q in quotes_003)
     assert align_pair("000", docs["000"], "001", docs["001"]) == []
+
+
+@pytest.mark.parametrize("copies", [2, 9, 10, 11, 25])
+def test_copies_of_a_text_are_found_however_many(copies: int) -> None:
+    text = " ".join(_generated_corpus()[0].values())[:3000]
+    docs = {f"copy{i:02d}": text for i in range(copies)}
+    pairs = {(p.doc_a, p.doc_b) for p in find_copied_passages(docs)}
+    assert len(pairs) == copies * (copies - 1) // 2

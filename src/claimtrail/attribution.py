@@ -202,12 +202,18 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 
 _NAME = r"(?:[a-z]{1,3}-)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
 _NAME_TOKEN = re.compile(rf"^{_NAME}$")
-_EDGE_JUNK = re.compile(r"^[\s\"'“”‘’,:;\[(-]+|[\s\"'“”‘’,:;\]-]+$")
-_TRAILING_WORDS = re.compile(
-    r"(?:\s+(?:has|have|had|also|further|later|earlier|previously|then|once|again|recently"
-    r"|reportedly|in\s+turn|on\s+\w+day|last\s+\w+))+$",
-    re.IGNORECASE,
+_LEADING_JUNK = frozenset("\"'“”‘’,:;[(-")
+_TRAILING_JUNK = frozenset("\"'“”‘’,:;]-")
+# Words cut from the end of a speaker phrase (any case): auxiliaries and adverbs, and pairs
+# of words (the second matching the pattern): "in turn", "on Monday", "last week".
+_TRAILING_WORDS = frozenset(
+    "has have had also further later earlier previously then once again recently reportedly".split()
 )
+_TRAILING_PAIRS = {
+    "in": re.compile("turn"),
+    "on": re.compile(r"\w+day"),
+    "last": re.compile(r"\w+"),
+}
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w-]*'s\s+(?=[A-Z])")
 _OWNER = re.compile(r"^(?:\S+\s+)*?(?P<surname>[A-Z][\w-]*)'s\s+(?P<rest>[a-z].*)$")
@@ -253,10 +259,64 @@ def _relay_name(match: re.Match[str]) -> str:
     return _RELAY_NAMES[int(match.lastgroup[1:])]
 
 
+def _strip_junk(words: str) -> str:
+    """``words`` without leading white space, quotes, brackets, dashes and ``,:;``, nor
+    trailing ones (in one pass each way: a regex ending in ``$`` re-reads a long run of
+    them from each of its characters)."""
+    start, end = 0, len(words)
+    while start < end and (words[start].isspace() or words[start] in _LEADING_JUNK):
+        start += 1
+    while end > start and (words[end - 1].isspace() or words[end - 1] in _TRAILING_JUNK):
+        end -= 1
+    return words[start:end]
+
+
+def _tokens_from_end(words: str) -> Iterator[tuple[int, str]]:
+    """(start, folded token) of the white-space separated tokens of ``words``, last first."""
+    end = len(words)
+    while True:
+        while end > 0 and words[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            return
+        start = end
+        while start > 0 and not words[start - 1].isspace():
+            start -= 1
+        yield start, fold_case(words[start:end])
+        end = start
+
+
+def _cut_trailing_words(words: str) -> str:
+    """``words`` (with no trailing white space) without the longest tail made of
+    :data:`_TRAILING_WORDS` and :data:`_TRAILING_PAIRS` ("Smirnov has also" -> "Smirnov"),
+    the first word kept.
+
+    Read from the end, token by token, and only as far as such a tail can reach: whether the
+    tail from token i on is made of them depends on tokens i, i+1 and the tails from i+1 and
+    i+2, so two tokens in a row that start no tail end the search.
+    """
+    cut = None
+    tail_after, tail_after_next, following = True, False, None
+    for start, token in _tokens_from_end(words):
+        pair = _TRAILING_PAIRS.get(token)
+        tail = (token in _TRAILING_WORDS and tail_after) or (
+            pair is not None
+            and following is not None
+            and tail_after_next
+            and pair.fullmatch(following) is not None
+        )
+        if tail and start > 0:
+            cut = start
+        if not tail and not tail_after:
+            break
+        tail_after, tail_after_next, following = tail, tail_after, token
+    return words if cut is None else words[:cut].rstrip()
+
+
 def _clean(raw: str) -> str:
     """The phrase without edge punctuation, trailing auxiliaries, adverbs and weekdays."""
-    words = _EDGE_JUNK.sub("", raw.replace("’", "'"))
-    return _EDGE_JUNK.sub("", _TRAILING_WORDS.sub("", words))
+    words = _strip_junk(raw.replace("’", "'"))
+    return _strip_junk(_cut_trailing_words(words))
 
 
 def _plausible(words: str) -> bool:

@@ -23,12 +23,12 @@ from claimtrail.corpus import describe_corpus, furniture_table, load_corpus, raw
 from claimtrail.estimates import compare_estimates
 from claimtrail.extract import OUTPUT_COLUMNS, corpus_articles, extract_claims
 from claimtrail.flags import FLAG_COLUMNS
-from claimtrail.furniture import body_spans
 from claimtrail.links import CLAIM_TEXT_FIELDS, backlinks, claim_mentions
 from claimtrail.outputs import atomic_writer, csv_cell
 from claimtrail.provenance import build_graph, to_prov
-from claimtrail.record import load_record
-from claimtrail.reuse import find_copied_passages
+from claimtrail.record import Record, load_record
+from claimtrail.reuse import Passage, article_passages
+from claimtrail.support import grade_claims, source_grades
 from claimtrail.tables import Download, csv_download
 
 # Files served beside the pages: book/_build/extra is copied to the site root.
@@ -40,6 +40,8 @@ DATA_FILES = {
     "data/articles.csv": "one row per article: outlet, dates with precision and evidence",
     "data/claims.csv": "one row per hand-coded estimate claim",
     "data/populations.csv": "the populations, places and events figures count, and how they nest",
+    "data/sources.csv": "the sources that first gave the figures: access, interest, assessments",
+    "data/outlets.csv": "the outlets whose pages carry the claims: owners and published ratings",
     "data/reference/estimates.csv": "published figures from outside the corpus, with citations",
     "data/reference/article_context.md": "cited facts used to date and attribute the articles",
     "data/fakes-dev/reports.csv": "the development reports, from FA-KES (Abu Salem et al., "
@@ -104,6 +106,21 @@ def _flags(root: Path) -> pd.DataFrame:
     return compare_estimates(load_record(root)).flags[list(FLAG_COLUMNS)]
 
 
+def _passages(record: Record) -> list[Passage]:
+    texts = dict(zip(record.corpus["article_id"], record.corpus["text"], strict=True))
+    return article_passages(texts)
+
+
+def _grades(root: Path) -> pd.DataFrame:
+    record = load_record(root)
+    return grade_claims(record, compare_estimates(record), _passages(record))
+
+
+def _source_grades(root: Path) -> pd.DataFrame:
+    record = load_record(root)
+    return source_grades(record, compare_estimates(record))
+
+
 DERIVED_TABLES: tuple[DerivedTable, ...] = (
     DerivedTable(
         "corpus",
@@ -118,6 +135,17 @@ DERIVED_TABLES: tuple[DerivedTable, ...] = (
         _comparisons,
     ),
     DerivedTable("flags", "the flags on claims, with their reasons and evidence ids", _flags),
+    DerivedTable(
+        "grades",
+        "every claim's grade: its source's reliability, the figure's credibility, the relay, "
+        "the figures weighed and the rules that fired",
+        _grades,
+    ),
+    DerivedTable(
+        "source-grades",
+        "one reliability letter per source, with its record and the rules that fired",
+        _source_grades,
+    ),
     DerivedTable(
         "reference-users",
         "each reference figure and the claims whose coding cites it",
@@ -186,7 +214,7 @@ def write_generated_outputs(root: Path | str, folder: Path | str) -> dict[Path, 
             for row in extract_claims(article):
                 writer.writerow({k: csv_cell(row[k]) for k in OUTPUT_COLUMNS})
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
-    passages = find_copied_passages(texts, body_spans={k: body_spans(v) for k, v in texts.items()})
+    passages = article_passages(texts)
     document = to_prov(build_graph(corpus, claims, passages))
     prov_json, prov_n = (
         folder / "claimtrail-provenance.json",

@@ -24,6 +24,7 @@ FIELD_RULES = {
     "chain": "rule-6-5",
     "origin": "rule-6-6",
     "hedge": "rule-6-7",
+    "statement": "rule-6-8",
     "multiplier": "rule-4-1",
     "quote": "rule-7-1",
 }
@@ -86,13 +87,19 @@ def claim_fields(claim: Mapping[str, object], outlet: object) -> list[tuple[str,
         multiplier += f": \u201c{_text(claim.get('multiplier_quote'))}\u201d"
     fields = [
         ("article", f"{_text(claim.get('article_id'))} ({_text(outlet) or 'outlet unknown'})"),
-        ("counts", f"{_text(claim.get('measure'))}: {_text(claim.get('population'))}"),
+        (
+            "counts",
+            f"{_text(claim.get('measure'))} ({_text(claim.get('basis'))}): "
+            f"{_text(claim.get('population'))}",
+        ),
         ("place", _text(claim.get("place"))),
         ("figure", figure_text(claim)),
         ("as of", as_of),
         ("speaker", speaker + (f" ({role})" if role else "")),
         ("chain", _text(claim.get("chain"))),
+        ("source", _text(claim.get("source"))),
         ("origin", _text(claim.get("origin"))),
+        ("statement", _text(claim.get("statement"))),
         ("hedge", _text(claim.get("hedge"))),
         ("multiplier", multiplier),
         ("related claims", _text(claim.get("related_claims"))),
@@ -168,3 +175,52 @@ def reference_card(reference: Mapping[str, object], users: Sequence[str]) -> Htm
         [(label, value) for label, value in fields if value],
         f"\u201c{_text(reference.get('quote'))}\u201d",
     )
+
+
+RUBRIC = f"{SITE_ROOT}/book/rubric.html"
+
+
+def _rules_linked(rules: str) -> str:
+    """Rule ids ("S5 K8") as links to their rows of the rubric."""
+    return " ".join(
+        f'<a class="ct-rule" href="{RUBRIC}#rule-{html.escape(r.lower())}">{html.escape(r)}</a>'
+        for r in rules.split()
+    )
+
+
+def claim_extras(
+    comparisons: Sequence[Mapping[str, object]],
+    flags: Sequence[Mapping[str, object]],
+    grade: Mapping[str, object],
+) -> list[tuple[str, str]]:
+    """A claim card's analysis rows: its grade with the rules that fired and their
+    reasons, how the figure reached the page, the figures weighed, the comparisons
+    (verdict and detail) and the flags. Values are escaped; ids stay plain text."""
+    weighed = [
+        (label, _text(grade.get(key)) or "none")
+        for label, key in (
+            ("independent support", "independent"),
+            ("same origin", "same_origin"),
+            ("contradicting", "contradicting"),
+        )
+    ]
+    compared = "".join(
+        f"<li>{_text(c['comparator_id'])} ({_text(c['relation'])}): "
+        f"<strong>{_text(c['verdict'])}</strong>, {_text(c['detail'])}</li>"
+        for c in comparisons
+    )
+    flagged = "".join(
+        f"<li><strong>{_text(f['flag'])}</strong>: {_text(f['reason'])}</li>" for f in flags
+    )
+    reasons = "".join(f"<li>{_text(r)}</li>" for r in str(grade.get("reasons", "")).split("; "))
+    return [
+        (
+            "grade",
+            f"<strong>{_text(grade.get('grade'))}</strong> "
+            f"({_rules_linked(str(grade.get('rules', '')))})<ul>{reasons}</ul>",
+        ),
+        ("relay", _text(grade.get("relay"))),
+        *weighed,
+        ("comparisons", f"<ul>{compared}</ul>" if compared else "none in the record"),
+        ("flags", f"<ul>{flagged}</ul>" if flagged else "none"),
+    ]

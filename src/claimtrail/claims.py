@@ -7,16 +7,17 @@ the field.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from claimtrail.errors import DataError, read_table, validate_frame, where
+from claimtrail.errors import DataError, number_problems, read_table, validate_frame, where
 from claimtrail.furniture import body_spans
 from claimtrail.numbers import QUALIFIERS
 from claimtrail.populations import KINDS, Nesting, load_nesting
-from claimtrail.timeref import PRECISIONS, precision_of
+from claimtrail.timeref import PRECISIONS, date_bounds, precision_of
 
 CLAIM_COLUMNS = (
     "claim_id",
@@ -39,6 +40,7 @@ CLAIM_COLUMNS = (
     "text_as_of",
     "text_as_of_precision",
     "speaker",
+    "source",
     "speaker_role",
     "chain",
     "hedge",
@@ -67,6 +69,7 @@ BASES: dict[str, tuple[str, ...]] = {
 SPEAKER_ROLES = ("official", "militant group", "NGO", "media", "unattributed")
 CHAIN_SEPARATOR = " > "
 BOUNDS = ("low", "best", "high")
+EARLIEST_AS_OF = "1950"  # an earlier as-of date is taken for a typo
 # Which bounds each qualifier requires (True) or forbids (False); others are free.
 QUALIFIER_BOUNDS: dict[str, dict[str, bool]] = {
     "none": {"best": True, "low": False, "high": False},
@@ -116,6 +119,7 @@ CLAIMS_SCHEMA = pa.DataFrameSchema(
         "text_as_of": _text(False, checks=pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
         "text_as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
         "speaker": _text(),
+        "source": _text(checks=pa.Check.str_matches(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")),
         "speaker_role": _text(False, checks=pa.Check.isin(SPEAKER_ROLES)),
         "chain": _text(False),
         "hedge": _text(),
@@ -137,8 +141,18 @@ def claims_path(root: Path | str) -> Path:
 
 
 def read_claims(path: Path | str) -> pd.DataFrame:
-    """Read a claims CSV and check its schema (types, allowed values, unique ids)."""
+    """Read a claims CSV and check its schema (types, allowed values, unique ids); every
+    number cell must be written in plain digits, each bad one named once."""
     frame = read_table(path, CLAIM_COLUMNS, "the claims table", ClaimsError)
+    problems = number_problems(frame, path, ("start", "end"), whole=True)
+    problems += number_problems(frame, path, (*BOUNDS, "multiplier"))
+    if problems:  # the other columns are still checked, the numbers not converted
+        numeric = ["start", "end", *BOUNDS, "multiplier"]
+        try:
+            validate_frame(CLAIMS_SCHEMA.remove_columns(numeric), frame.drop(columns=numeric), path)
+        except DataError as exc:
+            problems += str(exc).splitlines()
+        raise ClaimsError("\n".join(problems))
     return validate_frame(CLAIMS_SCHEMA, frame, path, ClaimsError)
 
 
@@ -153,6 +167,32 @@ def bounds_problems(row: pd.Series) -> list[tuple[str, str]]:
     values = [row[b] for b in BOUNDS if present[b]]
     if values != sorted(values):
         problems.append(("best", "bounds must satisfy low <= best <= high"))
+    return problems
+
+
+def as_of_problems(
+    as_of: str, published: object, today: dt.date, earliest: str = EARLIEST_AS_OF
+) -> list[tuple[str, str]]:
+    """(field, problem) for an as-of date after its source's publication (``published``, an
+    ISO partial date, or missing), after ``today``, or before ``earliest`` (a typo: the
+    figures are of this century's conflicts).
+
+    >>> as_of_problems("2016-08", "2016-08-02", dt.date(2020, 1, 1))  # the same month: fine
+    []
+    >>> as_of_problems("1900", None, dt.date(2020, 1, 1))
+    [('as_of', '1900 is before 1950: a typo?')]
+    """
+    try:
+        first, _ = date_bounds(as_of)
+    except ValueError:
+        return []  # reported by the precision check
+    problems = []
+    if isinstance(published, str) and first > date_bounds(published)[1]:
+        problems.append(("as_of", f"{as_of} is after the publication of its source ({published})"))
+    if first > today:
+        problems.append(("as_of", f"{as_of} is in the future (today is {today})"))
+    if as_of < earliest:
+        problems.append(("as_of", f"{as_of} is before {earliest}: a typo?"))
     return problems
 
 
@@ -217,24 +257,32 @@ def _row_problems(
 
 
 def check_claims(
-    claims: pd.DataFrame, corpus: pd.DataFrame, path: Path | str, nesting: Nesting
+    claims: pd.DataFrame,
+    corpus: pd.DataFrame,
+    path: Path | str,
+    nesting: Nesting,
+    today: dt.date | None = None,
 ) -> None:
     """Check schema-valid claims against the corpus; raise ClaimsError listing every problem.
 
     Rules: the article exists; ``quote == text[start:end]`` and lies in the article body;
     the bounds the qualifier requires are present and ordered low <= best <= high; the
     basis, event and population and place codes follow :func:`coding_problems`; the
-    as-of precision agrees with the date's form; the chain ends with the article's outlet;
-    a multiplier quotes its words; related claims exist.
+    as-of precision agrees with the date's form; the as-of date is not after the article's
+    publication nor ``today`` (default: the current date), nor before 1950; the chain ends
+    with the article's outlet; a multiplier quotes its words; related claims exist.
     """
+    today = today or dt.date.today()
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     outlets = dict(zip(corpus["article_id"], corpus["outlet"], strict=True))
+    published = dict(zip(corpus["article_id"], corpus["published"], strict=True))
     ids = set(claims["claim_id"])
     lines = []
     for position, (_, row) in enumerate(claims.iterrows(), start=1):
         problems = _row_problems(
             row, texts.get(row["article_id"]), outlets.get(row["article_id"]), nesting
         )
+        problems += as_of_problems(row["as_of"], published.get(row["article_id"]), today)
         if not pd.isna(row["related_claims"]):
             unknown = [c for c in row["related_claims"].split() if c not in ids]
             if unknown:

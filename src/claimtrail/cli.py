@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +25,7 @@ from claimtrail.documents import MAX_CHARS, Document, InputProblem, iter_documen
 from claimtrail.errors import DataError
 from claimtrail.extract import OUTPUT_COLUMNS
 from claimtrail.furniture import body_spans
-from claimtrail.outputs import atomic_writer, csv_cell
+from claimtrail.outputs import check_output, csv_cell, output_stream
 
 REUSE_COLUMNS = (
     "article_a",
@@ -38,12 +41,37 @@ REUSE_COLUMNS = (
 
 @contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    """Standard output, or an atomically written file."""
+    """Standard output, or the file given (written atomically; a device or pipe as a
+    stream). The path was checked by :func:`claimtrail.outputs.check_output` before."""
     if path is None:
         yield sys.stdout
     else:
-        with atomic_writer(path) as stream:
+        with output_stream(path) as stream:
             yield stream
+
+
+def _check_output(path: str | None, inputs: Sequence[str]) -> None:
+    """Refuse, before any work, an output that would destroy something."""
+    if path is not None:
+        check_output(path, inputs)
+
+
+def _cores() -> int:
+    """Processors this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """--workers, capped at the number of cores unless --oversubscribe (said on stderr)."""
+    cores = _cores() or 1
+    if args.workers > cores and not args.oversubscribe:
+        print(
+            f"claimtrail {args.command}: --workers {args.workers} capped at {cores}, the "
+            "number of cores (--oversubscribe to start more)",
+            file=sys.stderr,
+        )
+        return cores
+    return args.workers
 
 
 def _positive(value: str) -> int:
@@ -77,6 +105,7 @@ def run_reuse(args: argparse.Namespace) -> int:
     """``claimtrail reuse``: copied passages between every pair of documents."""
     from claimtrail.reuse import find_copied_passages
 
+    _check_output(args.output, args.paths)
     documents: dict[str, Document] = {}
     problems = []
     for item in iter_documents(args.paths):
@@ -96,7 +125,8 @@ def run_reuse(args: argparse.Namespace) -> int:
         writer.writerow(REUSE_COLUMNS)
         for p in passages:
             writer.writerow(
-                (
+                csv_cell(value, raw=args.raw_csv)
+                for value in (
                     p.doc_a,
                     p.doc_b,
                     p.start_a,
@@ -114,7 +144,9 @@ def run_reuse(args: argparse.Namespace) -> int:
 def _corpus_metadata(paths: Sequence[str]) -> dict[Path, dict]:
     """Resolved path of each raw file listed in a corpus -> its published date, outlet and
     republished_from. The corpora are those of the repositories holding the inputs (and
-    the working folder): a file elsewhere with the same name gets nothing from them."""
+    the working folder) whose data/raw holds an input or lies in an input folder: a file
+    elsewhere with the same name gets nothing from them, and the listing of a corpus no
+    input belongs to is not read (a broken one cannot stop an unrelated run)."""
     from claimtrail.attribution import republished_source
     from claimtrail.corpus import find_root, raw_dir, read_articles
 
@@ -124,8 +156,12 @@ def _corpus_metadata(paths: Sequence[str]) -> dict[Path, dict]:
             roots.add(find_root(start if start.is_dir() else start.parent))
         except DataError:
             continue
+    inputs = [Path(p).resolve() for p in paths]
     metadata = {}
     for root in sorted(roots):
+        raw = raw_dir(root).resolve()
+        if not any(p.is_relative_to(raw) or raw.is_relative_to(p) for p in inputs):
+            continue  # no input is a corpus file of this root: its listing is not read
         for row in read_articles(root).to_dict("records"):
             metadata[(raw_dir(root) / row["file"]).resolve()] = {
                 "published": None if pd.isna(row["published"]) else row["published"],
@@ -141,6 +177,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
     from claimtrail.extract import Article, run_dask, run_local
 
+    _check_output(args.output, args.inputs)
+    workers = _workers(args)
     metadata = _corpus_metadata(args.inputs)
     problems: list[InputProblem] = []
     undated = [0, 0]  # documents without a publication date, documents read
@@ -170,9 +208,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
     quiet = args.quiet or not sys.stderr.isatty()
     if args.engine == "dask":
-        results = run_dask(articles(), scheduler=args.scheduler, workers=args.workers)
+        results = run_dask(
+            articles(), scheduler=args.scheduler, workers=workers, timeout=args.timeout
+        )
     else:
-        results = run_local(articles(), workers=args.workers)
+        results = run_local(articles(), workers=workers)
     with _output(args.output) as stream:
         writer = None
         if args.format == "csv":
@@ -186,11 +226,10 @@ def run_extract(args: argparse.Namespace) -> int:
                 problems.append(InputProblem(source, f"extraction failed: {error}"))
             for row in rows:
                 if writer:
-                    writer.writerow({k: csv_cell(row[k]) for k in OUTPUT_COLUMNS})
+                    writer.writerow({k: csv_cell(row[k], args.raw_csv) for k in OUTPUT_COLUMNS})
                 else:
-                    stream.write(
-                        json.dumps({k: row[k] for k in OUTPUT_COLUMNS}, ensure_ascii=False) + "\n"
-                    )
+                    record = {k: row[k] for k in OUTPUT_COLUMNS}
+                    stream.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
     if undated[0]:
         print(
             f"{undated[0]} of {undated[1]} document(s) had no publication date (give "
@@ -207,13 +246,14 @@ def run_provenance(args: argparse.Namespace) -> int:
     from claimtrail.claims import load_claims
     from claimtrail.corpus import find_root, load_corpus
     from claimtrail.provenance import build_graph, to_prov
-    from claimtrail.reuse import find_copied_passages
+    from claimtrail.reuse import article_passages
 
     root = Path(args.root) if args.root else find_root()
+    _check_output(args.output, [])
     corpus = load_corpus(root)
     claims = load_claims(root, corpus)
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
-    passages = find_copied_passages(texts, body_spans={k: body_spans(v) for k, v in texts.items()})
+    passages = article_passages(texts)
     document = to_prov(build_graph(corpus, claims, passages))
     text = (
         document.serialize(format="json", indent=2)
@@ -223,6 +263,12 @@ def run_provenance(args: argparse.Namespace) -> int:
     with _output(args.output) as stream:
         stream.write(text + "\n")
     return 0
+
+
+RAW_CSV_HELP = (
+    "write CSV cells verbatim; by default a cell starting with =, +, -, @, a tab or a carriage "
+    "return (a formula to a spreadsheet) is written with an apostrophe before it"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -244,7 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--published; how many documents had none is said once on standard error. A "
         "'title' field or sidecar key names the headline, so that a headline repeated in "
         "the text gives one row. Ids "
-        "are written as given (a stream is not checked for repeated ids). Bad "
+        "are written as given (a stream is not checked for repeated ids), except that in "
+        "CSV a cell a spreadsheet would run as a formula gets a leading apostrophe (see "
+        "--raw-csv). Bad "
         "inputs are listed on standard error at the end, the other documents' results are "
         "still written, and the exit status is 1; a corpus listing (data/articles.csv) that "
         "cannot be read stops the command with exit status 2.",
@@ -257,7 +305,15 @@ def build_parser() -> argparse.ArgumentParser:
         "title), folders of them (searched recursively), or .csv/.jsonl files with columns "
         "id, text and optional published (ISO date) and title",
     )
-    extract.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here (default: stdout); a regular file is replaced atomically (a link is "
+        "followed), a device or a pipe written as a stream; a folder, an input, a block "
+        "device or a socket is refused before any work",
+    )
+    extract.add_argument("--raw-csv", action="store_true", help=RAW_CSV_HELP)
     extract.add_argument(
         "--published",
         type=_iso_date,
@@ -276,6 +332,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="parallel worker processes (default 1)",
     )
     extract.add_argument(
+        "--oversubscribe",
+        action="store_true",
+        help="start as many workers as --workers says even beyond the number of cores "
+        "(by default --workers is capped at it)",
+    )
+    extract.add_argument(
         "--engine",
         choices=("local", "dask"),
         default="local",
@@ -286,6 +348,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="with --engine dask: a running Dask scheduler, e.g. "
         "tcp://10.0.0.5:8786; without it a local cluster of --workers processes",
+    )
+    extract.add_argument(
+        "--timeout",
+        type=_positive,
+        default=600,
+        metavar="SECONDS",
+        help="with --engine dask: how long to wait for the results of one batch of "
+        "documents; a batch not done by then (a worker lost, a cluster gone) is reported "
+        "as failed, document by document, and the run goes on (default 600)",
     )
     extract.add_argument(
         "--max-chars",
@@ -316,7 +387,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=".txt files, folders of them (searched recursively), .csv or .jsonl "
         "files with id and text",
     )
-    reuse.add_argument("-o", "--output", metavar="OUT", help="write the CSV here (default: stdout)")
+    reuse.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here (default: stdout); a regular file is replaced atomically (a link is "
+        "followed), a device or a pipe written as a stream; a folder, an input, a block "
+        "device or a socket is refused before any work",
+    )
+    reuse.add_argument("--raw-csv", action="store_true", help=RAW_CSV_HELP)
     reuse.add_argument(
         "--min-words",
         type=_positive,
@@ -339,7 +418,14 @@ def build_parser() -> argparse.ArgumentParser:
     provenance.add_argument(
         "--root", help="repository root (default: found from the working folder)"
     )
-    provenance.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    provenance.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here (default: stdout); a regular file is replaced atomically (a link is "
+        "followed), a device or a pipe written as a stream; a folder, an input, a block "
+        "device or a socket is refused before any work",
+    )
     provenance.add_argument(
         "--format", choices=("json", "provn"), default="json", help="PROV-JSON (default) or PROV-N"
     )
@@ -347,15 +433,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop(signum: int, _frame: object) -> None:
+    """On SIGTERM, unwind as on Ctrl-C: temporary files are removed, workers stopped."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``claimtrail`` command."""
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stop) if main_thread else None
     try:
         return run(args)
     except DataError as exc:
         print(f"claimtrail {args.command}: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

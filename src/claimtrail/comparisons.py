@@ -197,6 +197,14 @@ def relation(a: dict, b: dict, nesting: Nesting, *, any_basis: bool = False) -> 
     return place if population == "same" else None
 
 
+def one_statement(claim: dict, other: dict) -> bool:
+    """True when ``other`` is ``claim`` itself or another retelling of the statement it
+    retells: one statement, not two figures."""
+    return other["id"] == claim["id"] or bool(
+        claim["statement"] and other["statement"] == claim["statement"]
+    )
+
+
 def gap_days(a: dict, b: dict) -> int:
     """Fewest days between two figures' as-of dates (0 when their spans overlap)."""
     if a["latest"] < b["earliest"]:
@@ -258,6 +266,12 @@ def _agreement(claim: dict, other: dict) -> Verdict:
     if looks_truncated(claim["point"], other["point"]):
         detail += f": {figure_text(claim)} looks truncated"
     return Verdict("disagrees", detail)
+
+
+def agreement_verdict(a: dict, b: dict) -> str:
+    """ "agrees" when two figures' ranges meet once each is widened by
+    ``AGREEMENT_FACTOR``, else "disagrees"."""
+    return _agreement(a, b).verdict
 
 
 def _nesting_check(claim: dict, other: dict, relation_: str) -> Verdict:
@@ -357,13 +371,7 @@ def comparisons(frame: pd.DataFrame, nesting: Nesting) -> pd.DataFrame:
     records = frame.to_dict("records")
     rows = []
     for claim in (r for r in records if r["source"] == "corpus"):
-        others = [
-            r
-            for r in records
-            if r["id"] != claim["id"]
-            and not (claim["statement"] and r["statement"] == claim["statement"])
-        ]
-        rows += _compared(claim, others, nesting)
+        rows += _compared(claim, [r for r in records if not one_statement(claim, r)], nesting)
     for total in implied_sums(frame, nesting):
         parts = total["id"].split("+")
         rows += _compared(total, [r for r in records if r["id"] not in parts], nesting)
@@ -500,9 +508,7 @@ def neighbours(frame: pd.DataFrame, nesting: Nesting) -> pd.DataFrame:
     for claim in (r for r in records if r["source"] == "corpus"):
         pool = []
         for r in records:
-            if r["id"] == claim["id"] or r["id"] == claim["statement"]:
-                continue
-            if claim["statement"] and r["statement"] == claim["statement"]:
+            if one_statement(claim, r) or r["id"] == claim["statement"]:
                 continue
             relation_ = relation(claim, r, nesting)
             if relation_ in ("same", "contains", "contained"):

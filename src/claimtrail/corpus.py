@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimtrail.errors import CorpusError, read_table, where
+from claimtrail.errors import CorpusError, read_table, url_problem, where
 from claimtrail.furniture import segment_article, span_lengths
 from claimtrail.timeref import date_bounds, precision_of
 
@@ -62,10 +62,16 @@ def _check_row(path: Path, row: int, record: pd.Series, today: date) -> None:
             raise fail(field, "is empty; a value is required")
     if not _ARTICLE_ID.match(record["article_id"]):
         raise fail("article_id", f"expected three digits, found {record['article_id']!r}")
-    if not record["file"].startswith(record["article_id"] + "_"):
+    name = record["file"]
+    if name in (".", "..") or any(c in name for c in "/\\\0") or Path(name).name != name:
+        raise fail("file", f"expected a bare file name inside data/raw, found {name!r}")
+    if not name.startswith(record["article_id"] + "_"):
         raise fail("file", f"expected a name starting '{record['article_id']}_'")
     if not _SHA256.match(record["sha256"]):
         raise fail("sha256", "expected 64 lowercase hexadecimal digits")
+    url = record["original_url"]
+    if not pd.isna(url) and url_problem(url):
+        raise fail("original_url", url_problem(url))
     precision = record["date_precision"]
     if precision not in PRECISIONS:
         raise fail("date_precision", f"expected day, month or year, found {precision!r}")

@@ -10,16 +10,16 @@ changed on the way: ids, texts and dates are taken as written or refused.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
-import sys
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from claimtrail.csvrows import RowProblem, read_rows, undecodable
 from claimtrail.timeref import precision_of
 
 MAX_CHARS = 5_000_000
@@ -28,9 +28,11 @@ MAX_CHARS = 5_000_000
 _JSON_BYTES_PER_CHAR = 12
 _JSON_OVERHEAD = 64 * 1024
 _UTF8_BYTES_PER_CHAR = 4
+_NOT_REGULAR = "not a regular file (a pipe, a device or a socket): refused unread"
 SUFFIXES = (".txt", ".csv", ".jsonl")
-# What errors="surrogateescape" makes of each byte that is not UTF-8.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# A lone surrogate: a JSON string may spell one ("\\ud800"), but it is no character and
+# cannot be written out as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,15 @@ def _checked(
 ) -> Item:
     """The document, or the first thing wrong with it: empty id or text, a text longer
     than ``max_chars``, a publication date that is not a real ISO partial date."""
+    fields = (
+        ("id", doc_id),
+        ("text", text),
+        ("published", published or ""),
+        ("title", title or ""),
+    )
+    for name, value in fields:
+        if _SURROGATE.search(value):
+            return InputProblem(source, f"field {name!r} holds a lone surrogate, not a character")
     if not doc_id.strip():
         return InputProblem(source, "field 'id' is empty")
     if not text.strip():
@@ -82,16 +93,27 @@ def _checked(
     return Document(doc_id, text, published, source, title or None)
 
 
+_SIDECAR_BYTES = 64 * 1024  # a date and a headline
+
+
 def _sidecar(path: Path) -> tuple[str | None, str | None] | InputProblem:
     """(published, title) from the sidecar of a .txt file: a JSON object in the file of the
     same name with the suffix .json ("report.txt" -> "report.json"), both optional."""
     sidecar = path.with_suffix(".json")
-    if not sidecar.is_file():
+    if not sidecar.exists():
         return None, None
     try:
-        record = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return InputProblem(str(sidecar), f"unreadable sidecar: {exc}")
+        if not stat.S_ISREG(sidecar.stat().st_mode):
+            return InputProblem(str(sidecar), _NOT_REGULAR)
+        with sidecar.open("rb") as stream:
+            data = stream.read(_SIDECAR_BYTES + 1)
+        if len(data) > _SIDECAR_BYTES:
+            return InputProblem(str(sidecar), f"a sidecar of more than {_SIDECAR_BYTES:,} bytes")
+        record = json.loads(data.decode("utf-8"))
+    except OSError as exc:
+        return InputProblem(str(sidecar), f"unreadable: {exc.strerror}")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return InputProblem(str(sidecar), f"not a JSON object in UTF-8: {exc}")
     if not isinstance(record, dict):
         return InputProblem(str(sidecar), "the sidecar must hold a JSON object")
     for field in ("published", "title"):
@@ -103,14 +125,24 @@ def _sidecar(path: Path) -> tuple[str | None, str | None] | InputProblem:
 def _read_txt(path: Path, max_chars: int) -> Item:
     """A .txt file as one document: id the file's stem; its date and headline from a
     sidecar NAME.json if there is one, else unknown (the caller may know them). A file
-    too large to hold ``max_chars`` characters is refused unread."""
+    too large to hold ``max_chars`` characters is refused unread, and no more than that
+    is ever read (a file's size may be unknown or change)."""
+    if _SURROGATE.search(str(path)):
+        return InputProblem(str(path), "file name is not valid UTF-8")
+    limit = _UTF8_BYTES_PER_CHAR * max_chars
+    too_large = f"more than --max-chars {max_chars:,}"
     try:
-        size = path.stat().st_size
-        if size > _UTF8_BYTES_PER_CHAR * max_chars:
-            return InputProblem(str(path), f"{size:,} bytes: more than --max-chars {max_chars:,}")
-        data = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # opening a pipe waits for a writer
+            return InputProblem(str(path), _NOT_REGULAR)
+        with path.open("rb") as stream:
+            found = os.fstat(stream.fileno())
+            if found.st_size > limit:
+                return InputProblem(str(path), f"{found.st_size:,} bytes: {too_large}")
+            data = stream.read(limit + 1)
     except OSError as exc:
         return InputProblem(str(path), f"unreadable: {exc.strerror}")
+    if len(data) > limit:
+        return InputProblem(str(path), f"more than {limit:,} bytes: {too_large}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -125,42 +157,23 @@ def _read_txt(path: Path, max_chars: int) -> Item:
     return checked
 
 
-def _undecodable(value: str | list[str] | None) -> bool:
-    """Whether a CSV value read with errors="surrogateescape" held bytes that are not
-    UTF-8 (searched in C: a text may run to millions of characters). A row's extra fields
-    come as a list, its missing ones as None."""
-    values = value if isinstance(value, list) else [value or ""]
-    return any(_ESCAPED_BYTE.search(item) for item in values)
-
-
 def _read_csv(path: Path, max_chars: int) -> Iterator[Item]:
-    """The rows of a CSV file with columns id, text and optional published."""
-    csv.field_size_limit(sys.maxsize)  # a long text is refused by its length, below
-    try:
-        stream = open(path, encoding="utf-8", errors="surrogateescape", newline="")
-    except OSError as exc:
-        yield InputProblem(str(path), f"unreadable: {exc.strerror}")
-        return
-    with stream:
-        reader = csv.DictReader(stream)
-        try:
-            missing = [c for c in ("id", "text") if c not in (reader.fieldnames or [])]
-            if missing:
-                yield InputProblem(str(path), f"no column {', '.join(missing)} (needs id and text)")
-                return
-            for row_number, row in enumerate(reader, start=1):
-                source = f"{path}, row {row_number}"
-                bad = [name for name, value in row.items() if _undecodable(value)]
-                if bad:
-                    yield InputProblem(source, f"field {bad[0]!r} is not valid UTF-8")
-                    continue
-                published = (row.get("published") or "").strip() or None
-                title = (row.get("title") or "").strip() or None
-                yield _checked(
-                    row["id"] or "", row["text"] or "", published, source, max_chars, title
-                )
-        except csv.Error as exc:
-            yield InputProblem(f"{path}, line {reader.line_num}", f"malformed CSV: {exc}")
+    """The rows of a CSV file with columns id, text and optional published and title;
+    every malformed row (broken quoting, a wrong number of fields, bytes that are not
+    UTF-8) is a problem of its own."""
+    for row in read_rows(path, required=("id", "text")):
+        if isinstance(row, RowProblem):
+            where = f"{path}, row {row.number}" if row.number is not None else str(path)
+            yield InputProblem(where, row.problem)
+            continue
+        source = f"{path}, row {row.number}"
+        bad = [name for name, value in row.values.items() if undecodable(value)]
+        if bad:
+            yield InputProblem(source, f"field {bad[0]!r} is not valid UTF-8")
+            continue
+        published = (row.values.get("published") or "").strip() or None
+        title = (row.values.get("title") or "").strip() or None
+        yield _checked(row.values["id"], row.values["text"], published, source, max_chars, title)
 
 
 def _json_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -218,6 +231,12 @@ def _read_jsonl(path: Path, max_chars: int) -> Iterator[Item]:
             except json.JSONDecodeError as exc:
                 yield InputProblem(source, f"malformed JSON: {exc.msg}")
                 continue
+            except RecursionError:
+                yield InputProblem(source, "malformed JSON: nested too deeply")
+                continue
+            except ValueError as exc:  # e.g. an integer of more digits than Python reads
+                yield InputProblem(source, f"malformed JSON: {exc}")
+                continue
             yield _json_document(record, source, max_chars)
 
 
@@ -234,7 +253,7 @@ def _folder(path: Path, max_chars: int) -> Iterator[Item]:
         files += [Path(folder, name) for name in names if name.lower().endswith(".txt")]
     yield from problems
     for file in sorted(files):
-        if file.is_file():
+        if not file.is_dir():
             yield _read_txt(file, max_chars)
 
 
@@ -244,8 +263,9 @@ def iter_documents(paths: Iterable[Path | str], max_chars: int = MAX_CHARS) -> I
     A folder is searched recursively for .txt files (sorted). A .txt file's id is its
     stem; its date and headline come from a sidecar NAME.json (``published``, ``title``)
     when there is one. .csv files need ``id`` and ``text`` columns and may have
-    ``published`` and ``title``; .jsonl files hold one such object per line. Any other kind of file
-    is refused, as is a text longer than ``max_chars`` characters.
+    ``published`` and ``title``; .jsonl files hold one such object per line. Any other
+    kind of file is refused, as is anything but a regular file (a pipe or a device would
+    never end) and a text longer than ``max_chars`` characters.
     """
     for given in paths:
         path = Path(given)
@@ -254,6 +274,8 @@ def iter_documents(paths: Iterable[Path | str], max_chars: int = MAX_CHARS) -> I
             yield from _folder(path, max_chars)
         elif not path.exists():
             yield InputProblem(str(path), "no such file or folder")
+        elif not path.is_file():
+            yield InputProblem(str(path), _NOT_REGULAR)
         elif suffix == ".csv":
             yield from _read_csv(path, max_chars)
         elif suffix == ".jsonl":

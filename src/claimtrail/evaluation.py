@@ -225,7 +225,6 @@ def evaluate(
     )
     fields = ("measure", "bounds", "qualifier", "as_of", "scope", "speaker")
     result.field_correct, result.field_pairs = dict.fromkeys(fields, 0), dict.fromkeys(fields, 0)
-    matched_found: set[int] = set()
     for g in gold:
         candidates = [
             (i, overlap(g, f))
@@ -245,7 +244,6 @@ def evaluate(
                 result.field_pairs[name] += 1
         if g.get("measure") == found[index].get("measure") and same_bounds(g, found[index]):
             result.matched += 1
-            matched_found.add(index)
         else:
             reason = "extracted with " + _difference(g, found[index])
             result.misses.append({**g, "reason": reason})

@@ -37,7 +37,7 @@ numbers, dates, attribution and hedges read from it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -80,7 +80,9 @@ OUTPUT_COLUMNS = (
 SCOPES = ("event", "cumulative")
 
 _HYPOTHETICAL = re.compile(r"\b(?:even if|if|unless|whether)\b[^.;]{0,60}$", re.IGNORECASE)
-_MAYBE_HYPOTHETICAL = re.compile(r"if\b|unless|whether")  # a quick test on folded text
+# How far back from a number a match of _HYPOTHETICAL can start: its longest word and 60
+# more characters, and one character before it, for the word boundary.
+_HYPOTHETICAL_REACH = len("whether") + 60 + 1
 _NOT_COUNT_AFTER = re.compile(
     r"^(?:\s*(?:%|percent\b|per cent\b|a\.m\.|p\.m\.|o'clock\b|gmt\b|"
     r"(?:(?:square|sq\.?|cubic)\s+)?(?:mile|km|kilomet|metre|meter|kg|ton|tonne|dollar|euro|rouble|ruble|pound|second|minute|hour|day|week|month|year|"
@@ -304,17 +306,36 @@ def _place(text: str, start: int, limit: int) -> str:
     return match.group(1).strip() if match else ""
 
 
-@lru_cache(maxsize=256)
-def _resolve(words: str, reference: str) -> TimeRef | None:
-    """:func:`resolve`, cached: claims of a text share their references."""
-    return resolve(words, reference)
-
-
 @lru_cache(maxsize=32)
 def _time_expressions(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """:func:`find_time_expressions`, cached: a sentence is read for its statement times
     and for the as-of date of each of its claims."""
     return tuple(find_time_expressions(sentence))
+
+
+@lru_cache(maxsize=16)
+def _reporting_words(sentence: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the reporting verbs of a sentence (cached: claims share it)."""
+    spans = [match.span() for match in _REPORTING.finditer(sentence)]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _reports_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a reporting verb of ``sentence`` lies within ``sentence[start:end]``.
+
+    Called between the end of a time expression and the start of a figure, neither glued
+    to a word, so a verb there is one in the sentence.
+    """
+    starts, ends = _reporting_words(sentence)
+    i = bisect_left(starts, start)
+    return i < len(starts) and ends[i] <= end
+
+
+@lru_cache(maxsize=1024)
+def _resolve(words: str, reference: str) -> TimeRef | None:
+    """:func:`~claimtrail.timeref.resolve`, cached: a sentence asks for the same words for
+    each of its figures."""
+    return resolve(words, reference)
 
 
 def _statement_times(
@@ -324,10 +345,11 @@ def _statement_times(
     claim ``position`` is given, "Last month, the envoy confirmed that" before it."""
     s0, s1 = sentence
     found = []
-    for start, end, words in _time_expressions(text[s0:s1]):
+    sentence_text = text[s0:s1]
+    for start, end, words in _time_expressions(sentence_text):
         before = text[max(s0, s0 + start - 25) : s0 + start]
-        between = text[s0 + end : position] if position and s0 + end <= position else ""
-        if _REPORTING.search(before) or _REPORTING.search(between):
+        between = bool(position) and _reports_between(sentence_text, end, position - s0)
+        if _REPORTING.search(before) or between:
             resolved = _resolve(words, reference)
             if resolved is not None:
                 found.append((s0 + start, resolved))
@@ -431,6 +453,16 @@ def _as_of(doc: _Text, index: int, start: int, cumulative: bool) -> TimeRef | No
     return statement or own
 
 
+@lru_cache(maxsize=16)
+def _number_of(sentence: str) -> str | None:
+    """Head noun of the first "number of <people>" in a sentence, if any (cached: the
+    figures of a sentence share it)."""
+    counted = _NUMBER_OF.search(sentence)
+    if counted is None:
+        return None
+    return _noun_phrase(counted.group(1), 0, len(counted.group(1)))[0]
+
+
 def _counted(
     text: str,
     folded: str,
@@ -470,11 +502,9 @@ def _counted(
         return None
     if governed and not measures.needs_noun(left):
         return _Counted("people", end, "", governed, quote_start)
-    counted = _NUMBER_OF.search(text, s0, s1)
-    if counted is not None:
-        counted_head = _noun_phrase(counted.group(1), 0, len(counted.group(1)))[0]
-        if counted_head in measures.PERSON_NOUNS:
-            return _Counted(counted_head, end, "", None, start)
+    counted_head = _number_of(text[s0:s1])
+    if counted_head in measures.PERSON_NOUNS:
+        return _Counted(counted_head, end, "", None, start)
     if previous is not None:
         return _Counted(previous, end, "", None, start)
     if _COPULA_BEFORE.search(text, max(s0, start - 30), start):
@@ -534,9 +564,7 @@ def _figures(
         if counted is None:
             continue
         previous_head = counted.head
-        if _MAYBE_HYPOTHETICAL.search(folded, s0, expr.start) and _HYPOTHETICAL.search(
-            text[s0 : expr.start]
-        ):
+        if _HYPOTHETICAL.search(text[max(s0, expr.start - _HYPOTHETICAL_REACH) : expr.start]):
             continue
         measure = _measure(counted, folded, (s0, s1), expr.start, previous_measure)
         if measure is None:
@@ -750,13 +778,23 @@ def run_local(
 
     in_flight: deque[Future[list[Result]]] = deque()
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
         for batch in _batches(articles, batch_size):
             in_flight.append(pool.submit(_extract_batch, batch))
             if len(in_flight) >= 2 * workers:
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()
+    except BaseException:  # stopped (Ctrl-C, SIGTERM, the reader gone): leave no worker
+        # The pool has no public way to stop its workers before Python 3.14.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+            process.join(timeout=10)
+        raise
+    pool.shutdown()
 
 
 def run_dask(
@@ -764,12 +802,15 @@ def run_dask(
     scheduler: str | None = None,
     workers: int = 2,
     batch_size: int = 2000,
+    timeout: float = 600,
 ) -> Iterator[Result]:
     """Extract through Dask: each batch of articles becomes a dask.bag mapped over partitions.
 
     ``scheduler`` is the address of a running Dask scheduler ("tcp://host:8786") for a
     real cluster; without one a local cluster of ``workers`` processes is started.
-    Results come back in input order; batches keep memory flat on long inputs.
+    Results come back in input order; batches keep memory flat on long inputs. A batch
+    whose results do not come within ``timeout`` seconds (its workers lost, the cluster
+    gone) or whose computation fails is reported as failed, document by document.
     """
     import dask.bag as db
     from dask.distributed import Client, LocalCluster
@@ -779,11 +820,20 @@ def run_dask(
         cluster = LocalCluster(
             n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None
         )
-    client = Client(scheduler or cluster)
+    client = Client(scheduler or cluster, timeout=timeout)
     try:
         for batch in _batches(articles, batch_size):
             bag = db.from_sequence(batch, npartitions=min(max(workers, 1) * 4, len(batch)))
-            yield from bag.map(extract_safely).compute(scheduler=client.get)
+            future = client.compute(bag.map(extract_safely))
+            try:
+                results = future.result(timeout=timeout)
+            except Exception as exc:  # noqa: BLE001 - the batch fails, the run goes on
+                future.cancel()
+                reason = f"Dask: {type(exc).__name__}: {exc}".rstrip(": ")
+                if isinstance(exc, TimeoutError):
+                    reason = f"Dask: no result within {timeout:g} s (workers lost?)"
+                results = [(article.id, [], reason) for article in batch]
+            yield from results
     finally:
         client.close()
         if cluster is not None:

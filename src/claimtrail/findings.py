@@ -18,12 +18,11 @@ from claimtrail.comparisons import figure_text
 from claimtrail.estimates import Estimates, compare_estimates
 from claimtrail.evaluation import Evaluation, evaluate
 from claimtrail.extract import corpus_articles, extract_claims
-from claimtrail.furniture import body_spans
-from claimtrail.grading import SUPPORT_ORDER
-from claimtrail.provenance import article_links, grade_claims, wire_sources
+from claimtrail.provenance import article_links, wire_sources
 from claimtrail.record import Record, load_record
 from claimtrail.render import markdown_escape
-from claimtrail.reuse import find_copied_passages
+from claimtrail.reuse import article_passages
+from claimtrail.support import grade_claims
 
 OFFICIAL = "Russian government"
 
@@ -48,10 +47,14 @@ class Finding:
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def _number(count: int) -> str:
+    """A count as a reader expects it: to ten in words, above in digits."""
+    return _WORDS[count] if count < len(_WORDS) else f"{count:,}"
+
+
 def _plural(count: int, one: str, many: str | None = None) -> str:
-    """ "one figure", "two figures", "26 figures": numbers to ten in words."""
-    number = _WORDS[count] if count < len(_WORDS) else f"{count:,}"
-    return f"{number} {one if count == 1 else (many or one + 's')}"
+    """ "one figure", "two figures", "26 figures"."""
+    return f"{_number(count)} {one if count == 1 else (many or one + 's')}"
 
 
 def _sentence(text: str) -> str:
@@ -242,53 +245,136 @@ def estimate_findings(record: Record, estimates: Estimates) -> list[Finding]:
     return found
 
 
+def _shared_phrase(part: str) -> str:
+    """What two articles share, as a verb phrase: "both cite Reuters"."""
+    kind, _, detail = part.partition(": ")
+    if kind == "common wire source":
+        return f"both cite {detail}"
+    if kind == "same statement":
+        return f"report the same statement ({detail})"
+    return f"share {kind} ({detail})"
+
+
+def provenance_findings(
+    record: Record, estimates: Estimates, links: pd.DataFrame, grades: pd.DataFrame
+) -> list[Finding]:
+    """What chapter 3 found: which articles share an origin, and what the grades say."""
+    claims = record.claims.set_index("claim_id")
+    table = estimates.comparisons
+    articles_of = claims["article_id"].to_dict()
+    pairs = list(zip(table["claim_id"], table["comparator_id"], strict=True))
+    statements = claims["statement"].dropna()
+    pairs += [
+        (a, b) for a in statements.index for b in statements.index if statements[a] == statements[b]
+    ]
+    compared = {
+        frozenset((articles_of[a], articles_of[b]))
+        for a, b in pairs
+        if a in articles_of and b in articles_of and articles_of[a] != articles_of[b]
+    }
+    dependent = links[~links["independent"]]
+    described = []
+    for r in dependent.itertuples():
+        words = f"{r.article_a} and {r.article_b} " + " and ".join(
+            _shared_phrase(part) for part in r.shared.split("; ")
+        )
+        if frozenset((r.article_a, r.article_b)) not in compared:
+            words += ", though no claim of one is compared with a claim of the other"
+        described.append(words)
+    found = [
+        Finding(
+            _sentence(
+                f"{_number(len(dependent))} of the "
+                f"{_plural(len(links), 'pair')} of articles share an origin, so their "
+                "agreement is not corroboration: "
+            )
+            + "; ".join(described)
+            + ".",
+            "provenance-independence",
+            "fig-independence",
+        )
+    ]
+    confirmed = grades[grades["credibility"] == 1]
+    if not confirmed.empty:
+        found.append(
+            Finding(
+                _sentence(
+                    f"{_plural(len(confirmed), 'claim')} of {len(grades)} "
+                    f"{'is' if len(confirmed) == 1 else 'are'} confirmed by independent "
+                    "sources"
+                    + (
+                        ", though the page names no source: "
+                        if (confirmed["source"] == "").all()
+                        else ": "
+                    )
+                )
+                + "; ".join(
+                    f"{r.claim_id} (\u201c{claims.loc[r.claim_id, 'quote']}\u201d, article "
+                    f"{articles_of[r.claim_id]}) by {_ids(r.independent.split())}"
+                    for r in confirmed.itertuples()
+                )
+                + ".",
+                "provenance-grades",
+                "fig-grades",
+            )
+        )
+    worst = grades[grades["credibility"] == 5]
+    if not worst.empty:
+        found.append(
+            Finding(
+                "The least supported are improbable (5): "
+                + "; ".join(
+                    f"{r.claim_id} (\u201c{claims.loc[r.claim_id, 'quote']}\u201d, "
+                    f"{r.reasons.split('; ')[-1].split(': ', 1)[1]})"
+                    for r in worst.itertuples()
+                )
+                + ".",
+                "provenance-grades",
+                "fig-grades",
+            )
+        )
+    unjudged = grades[grades["credibility"] == 6]
+    by_letter = grades.groupby("reliability")["claim_id"].apply(list)
+    found.append(
+        Finding(
+            f"For {_plural(len(unjudged), 'claim')} nothing independent bears on the figure "
+            f"(credibility 6): {_ids(list(unjudged['claim_id']))}. The letters rate the "
+            "source that first gave each figure, from its access to what it counts, its "
+            "stake in the number and its record, not how the page attributes it: "
+            + "; ".join(f"{letter} for {_ids(ids)}" for letter, ids in by_letter.items())
+            + ".",
+            "provenance-sources",
+        )
+    )
+    return found
+
+
 def findings(root: Path | str) -> list[Finding]:
     """Compute the headline findings from the data under ``root``."""
     record = load_record(root)
     corpus, claims = record.corpus, record.claims
     estimates = compare_estimates(record)
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
-    passages = find_copied_passages(texts, body_spans={k: body_spans(v) for k, v in texts.items()})
+    passages = article_passages(texts)
     links = article_links(
         corpus,
         claims,
         passages,
         wire_sources(texts, corpus.set_index("article_id")["outlet"].to_dict()),
     )
-    grades = grade_claims(record, estimates).merge(claims, on="claim_id")
+    grades = grade_claims(record, estimates, passages)
     result = _extraction(corpus, claims)
     dated = int((corpus["date_precision"] == "day").sum())
-    dependent = links[~links["independent"]]
-    ranked = grades.assign(support=grades["credibility"].map(SUPPORT_ORDER.index)).sort_values(
-        ["support", "reliability", "claim_id"]
-    )
-    best, worst = ranked.iloc[0], ranked.iloc[-1]
-    confirmed = int((grades["credibility"] == 1).sum())
     return [
         Finding(
-            f"The corpus is {len(corpus)} articles; only {dated} print a full date, the "
-            f"other {len(corpus) - dated} are dated from what their text says.",
+            f"The corpus is {_plural(len(corpus), 'article')}; only {_number(dated)} "
+            f"print{'s' if dated == 1 else ''} a full date, the other "
+            f"{_number(len(corpus) - dated)} are dated from what their text says.",
             "corpus-dates",
             "fig-publication-dates",
         ),
         *estimate_findings(record, estimates),
-        Finding(
-            f"{len(dependent)} of {len(links)} pairs of articles are not independent, so "
-            "their agreement is not corroboration: "
-            + "; ".join(
-                f"{r.article_a} and {r.article_b} share {r.shared}" for r in dependent.itertuples()
-            )
-            + ".",
-            "provenance-independence",
-            "fig-provenance-graph",
-        ),
-        Finding(
-            f"{confirmed} of {len(claims)} claims is confirmed by an independent source; the "
-            f"best supported, {best['claim_id']} (\u201c{best['quote']}\u201d), grades "
-            f"{best['grade']}, the weakest, {worst['claim_id']} (\u201c{worst['quote']}\u201d), "
-            f"grades {worst['grade']}.",
-            "provenance-grades",
-        ),
+        *provenance_findings(record, estimates, links, grades),
         Finding(
             f"The automatic extractor finds {result.matched} of the {result.gold} hand-coded "
             f"claims with {len(result.false_hits)} false hit(s) (precision "

@@ -24,6 +24,7 @@ import pandas as pd
 from claimtrail.comparisons import (
     CONTRADICTING,
     figure_text,
+    one_statement,
     point,
     relation,
     retelling_changes,
@@ -87,9 +88,8 @@ def currency(claims: pd.DataFrame, frame: pd.DataFrame, nesting: Nesting) -> pd.
         newer = [
             r
             for r in records
-            if r["id"] != claim["id"]
+            if not one_statement(claim, r)
             and r["id"] != claim["statement"]
-            and not (claim["statement"] and r["statement"] == claim["statement"])
             and relation(claim, r, nesting) in ("same", "contained")
             and r["earliest"] > claim["latest"]
             and r["reported"] < claim["reported"]

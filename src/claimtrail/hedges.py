@@ -39,7 +39,7 @@ Decisions:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -171,12 +171,19 @@ def _matches(text: str, start: int, end: int) -> tuple[Hedge, ...]:
 
 
 def _longest_first(hedges: Iterable[Hedge]) -> list[Hedge]:
-    """Drop every hedge overlapping a longer (or earlier) one; sort by position."""
+    """Drop every hedge overlapping a longer (or earlier) one; sort by position.
+
+    The hedges kept do not overlap, so sorted by start they are sorted by end too: the one
+    kept hedge that can overlap a new one is the last that starts before the new one ends.
+    """
     kept: list[Hedge] = []
+    starts: list[int] = []
     for hedge in sorted(hedges, key=lambda h: (h.start - h.end, h.start)):
-        if all(hedge.end <= k.start or k.end <= hedge.start for k in kept):
-            kept.append(hedge)
-    return sorted(kept, key=lambda h: h.start)
+        i = bisect_left(starts, hedge.end)
+        if i == 0 or kept[i - 1].end <= hedge.start:
+            kept.insert(i, hedge)
+            starts.insert(i, hedge.start)
+    return kept
 
 
 def find_hedges(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Hedge]:
@@ -186,8 +193,14 @@ def find_hedges(text: str, spans: Sequence[tuple[int, int]] | None = None) -> li
     >>> [(h.words, h.kind) for h in find_hedges("The toll could be higher, police said.")]
     [('could be', 'uncertainty')]
     """
-    spans = [(0, len(text))] if spans is None else spans
-    return _longest_first(h for start, end in spans for h in _matches(text, start, end))
+    spans = ((0, len(text)),) if spans is None else tuple(map(tuple, spans))
+    return list(_hedges_in(text, spans))
+
+
+@lru_cache(maxsize=16)
+def _hedges_in(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Hedge, ...]:
+    """:func:`find_hedges` (cached: the claims of a sentence share its hedges)."""
+    return tuple(_longest_first(h for start, end in spans for h in _matches(text, start, end)))
 
 
 def hedges_near(

@@ -54,7 +54,12 @@ Rules and decisions:
 * Words before a vague quantity or a multiplier ("up to hundreds") are not absorbed.
 * The words of one expression may be split by spaces and one line break, never a blank line.
 * Digits use English separators: commas group thousands, a dot is the decimal point, so
-  "10.000" reads as 10.0.
+  "10.000" reads as 10.0. A no-break, narrow no-break or thin space before three digits
+  groups thousands too ("5 000" written with U+00A0 is 5,000).
+* Invisible characters (zero-width spaces and joiners, direction marks, a soft hyphen) are
+  read as absent, so they neither split nor hide a figure; offsets and ``text`` stay those
+  of the text as written.
+* A figure too large for a float (about 1.8e308) is not returned.
 * Not numbers: ordinals ("3rd", "the first"), digits glued to letters ("A320", "9mm",
   "Su-24", "COVID-19"), clock times and slashed dates ("10:30", "7/23/2016"), "a" or "an"
   alone ("A year"), number words inside other words ("someone", "often", "weight"), and
@@ -65,8 +70,9 @@ Rules and decisions:
   "9-year-old", "nine-minute", also "5,000-strong").
 """
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 QUALIFIERS: tuple[str, ...] = (
     "none",
@@ -197,7 +203,10 @@ _QUALIFIER_OF_POSTFIX: dict[str, str] = {
 }
 
 
-_SP = r"(?:[^\S\n]+\n?|\n)[^\S\n]*"  # whitespace, but no blank line
+# Whitespace, but no blank line. Atomic: what follows it never starts with whitespace, so
+# its longest match is the only one that can succeed, and a long run of blanks is read once
+# (backtracking into the run made a number followed by n blanks cost n**2 or more).
+_SP = r"(?>[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -303,12 +312,19 @@ _CORE = _first_letter_alternation(
     ]
 )
 _MASTER_FOLDED_RE = re.compile(
-    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]+(?:-|\s+)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
+    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]+(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
 )
 # So a text holding neither a digit nor a number word anywhere (even inside another word)
 # holds no expression; both patterns start with a set of characters, which the regex engine
 # skips to at C speed.
 _DIGIT_RE = re.compile(r"\d")
+# Characters that show nothing: zero-width spaces and joiners, direction marks and
+# embeddings, the word joiner, a byte-order mark, a soft hyphen. A figure is read as if
+# they were not there ("5\u200e,000" is 5,000), its offsets and text those of the text.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# A no-break, narrow no-break or thin space between a digit and three more is a thousands
+# separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length).
+_THOUSANDS_SPACE_RE = re.compile("(?<=\\d)[\u00a0\u202f\u2009](?=\\d{3}(?!\\d))")
 _CORE_RE = re.compile(_CORE)
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
@@ -581,7 +597,26 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     [(10, '12')]
     """
     scope = text[start:end]
-    folded = fold_case(scope)
+    if _INVISIBLE_RE.search(scope) is None:
+        return _find(scope, start)
+    # Read the part without its invisible characters, then give the offsets of the text.
+    kept = [i for i, char in enumerate(scope) if not _INVISIBLE_RE.match(char)]
+    return [
+        replace(
+            e,
+            start=start + kept[e.start],
+            end=start + kept[e.end - 1] + 1,
+            text=scope[kept[e.start] : kept[e.end - 1] + 1],
+            value_start=start + kept[e.value_start],
+            value_end=start + kept[e.value_end - 1] + 1,
+        )
+        for e in _find(_INVISIBLE_RE.sub("", scope), 0)
+    ]
+
+
+def _find(scope: str, offset: int) -> list[NumberExpression]:
+    """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``."""
+    folded = _THOUSANDS_SPACE_RE.sub(",", fold_case(scope))
     expressions: list[NumberExpression] = []
     if _DIGIT_RE.search(folded) is None and _CORE_RE.search(folded) is None:
         return expressions
@@ -589,10 +624,17 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     while (match := _MASTER_FOLDED_RE.search(folded, position)) is not None:
         # The groups of the match are read in lower case (every use of them ignores case);
         # the expression's text is taken from ``scope`` as written, at the same offsets.
-        expression, position = _expression_at(scope, match, start)
-        if expression is not None:
+        expression, position = _expression_at(scope, match, offset)
+        if expression is not None and _finite(expression):
             expressions.append(expression)
     return expressions
+
+
+def _finite(expression: NumberExpression) -> bool:
+    """Whether every value of ``expression`` is a finite number (not one too large for a
+    float, read as infinity)."""
+    values = (expression.low, expression.best, expression.high, expression.multiplier)
+    return all(value is None or math.isfinite(value) for value in values)
 
 
 def parse_expression(text: str) -> NumberExpression | None:

@@ -21,22 +21,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from claimtrail.plots import OKABE_ITO
+from claimtrail.plotstyle import MARKERS, SERIES_COLOURS
 
 WIDTH_INCHES = 7.3
 PANEL_INCHES = 2.9
 FONT_SIZE = 10
-# Colour and marker go together, so a line stays apart in grayscale and for
-# colour-blind readers: Okabe-Ito colours of different grey levels, distinct shapes.
-PLACE_STYLES = (
-    ("#0072B2", "o"),
-    ("#D55E00", "s"),
-    ("#009E73", "D"),
-    ("#CC79A7", "^"),
-    ("#000000", "v"),
-    ("#E69F00", "P"),
-    ("#56B4E9", "X"),
-)
+# Colour and marker go together, so a line stays apart in grayscale and for colour-blind
+# readers (the book's series palette, checked by plotstyle.palette_problems).
+PLACE_STYLES = tuple(zip(SERIES_COLOURS, MARKERS, strict=True))
 BASIS_LINES = {
     "fighting": "-",
     "cumulative": "--",
@@ -44,7 +36,6 @@ BASIS_LINES = {
     "watched": "-",
     "event": "-",
 }
-_ = OKABE_ITO  # the palette PLACE_STYLES draws on
 
 
 def _x(row: pd.Series | dict, column: str) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp]:
@@ -231,7 +222,7 @@ def plot_series(
             ax.legend(
                 handles=handles,
                 loc="upper center",
-                bbox_to_anchor=(0.5, -0.34 if index == len(panels) - 1 else -0.12),
+                bbox_to_anchor=(0.5, -0.42 if index == len(panels) - 1 else -0.12),
                 ncols=2,
                 fontsize=FONT_SIZE - 1,
                 frameon=False,

@@ -6,16 +6,17 @@ line styles carry the meaning, and colours come from the Okabe-Ito palette.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import matplotlib.ticker as mticker
+import networkx as nx
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
 
-from claimtrail.plotstyle import OKABE_ITO, new_figure
+from claimtrail.plotstyle import DPI, OKABE_ITO, WIDTH_IN, new_figure
 
 # How each kind of date window is drawn: a point for a day, a plain bar for a window of
 # days the evidence states, hatched bars for a month or a year. Shapes and hatching
@@ -171,187 +172,6 @@ def plot_page_composition(table: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-MEASURE_MARKERS = {
-    "fighters": "o",
-    "killed": "X",
-    "injured": "^",
-    "tracked": "s",
-    "detained": "P",
-    "recruited": "v",
-    "returned": "D",
-}
-GROUP_LINESTYLES = ("-", "--", "-.", ":")
-# Yellow is left out of the group colours: it does not read on white.
-GROUP_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
-
-
-def _lightness(colour: str) -> int:
-    """A colour's grey level in tenths (what a grayscale print shows)."""
-    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return round(10 * (0.299 * red + 0.587 * green + 0.114 * blue))
-
-
-def group_styles(count: int) -> list[tuple[str, str]]:
-    """(colour, line style) for ``count`` groups, chosen so that no two groups share both
-    their line style and their grey level: they stay apart in a grayscale print.
-
-    Colours and line styles advance together (7 colours and 4 styles run through all 28
-    pairs), skipping a pair whose style and grey level are already taken."""
-    styles, seen = [], set()
-    for i in range(len(GROUP_COLOURS) * len(GROUP_LINESTYLES)):
-        colour, linestyle = (
-            GROUP_COLOURS[i % len(GROUP_COLOURS)],
-            GROUP_LINESTYLES[i % len(GROUP_LINESTYLES)],
-        )
-        if (linestyle, _lightness(colour)) not in seen:
-            seen.add((linestyle, _lightness(colour)))
-            styles.append((colour, linestyle))
-    if count > len(styles):
-        raise ValueError(f"{count} groups in one panel: at most {len(styles)} can be told apart")
-    return styles[:count]
-
-
-def _label_points(ax: Axes, rows: pd.DataFrame) -> None:
-    """Label each point with its id; points that coincide share one label ("C05 R18")."""
-    spots: dict[tuple[str, float], list[str]] = {}
-    for _, row in rows.iterrows():
-        middle = (
-            pd.Timestamp(row["earliest"])
-            + (pd.Timestamp(row["latest"]) + pd.Timedelta(days=1) - pd.Timestamp(row["earliest"]))
-            / 2
-        )
-        key = (f"{middle:%Y-%m}", round(float(np.log10(row["point"])), 1))
-        spots.setdefault(key, []).append((middle, row["point"], row["id"]))
-    for members in spots.values():
-        middle, y, _ = members[0]
-        ax.annotate(
-            " ".join(m[2] for m in members),
-            (middle, y),
-            xytext=(6, 3),
-            textcoords="offset points",
-            fontsize=7,
-            color="0.1",
-        )
-
-
-def _draw_figure(ax: Axes, row: pd.Series, colour: str, linestyle: str) -> None:
-    """One figure: a marker at its value, a span over its as-of dates, bars for its bounds."""
-    reference = row["source"] == "reference"
-    first = pd.Timestamp(row["earliest"])
-    last = pd.Timestamp(row["latest"]) + pd.Timedelta(days=1)
-    middle = first + (last - first) / 2
-    y = row["point"]
-    if row["as_of_precision"] != "day":
-        ax.plot(
-            [first, last],
-            [y, y],
-            color=colour,
-            linewidth=5,
-            alpha=0.35,
-            solid_capstyle="butt",
-            linestyle=linestyle,
-        )
-    lower, upper = row["lower"], row["upper"]
-    if lower > 0 and upper < float("inf") and lower < upper:
-        ax.plot([middle, middle], [lower, upper], color=colour, linewidth=1.5, linestyle=linestyle)
-    if upper == float("inf"):
-        ax.annotate(
-            "",
-            xy=(middle, lower * 2.2),
-            xytext=(middle, lower),
-            arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": linestyle},
-        )
-    if lower == 0:
-        ax.annotate(
-            "",
-            xy=(middle, upper / 2.2),
-            xytext=(middle, upper),
-            arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": linestyle},
-        )
-    ax.plot(
-        [middle],
-        [y],
-        marker=MEASURE_MARKERS[row["measure"]],
-        markersize=8 if reference else 9,
-        markerfacecolor="white" if reference else colour,
-        markeredgecolor=colour,
-        markeredgewidth=1.6,
-        linestyle="",
-    )
-
-
-def plot_timeline(frame: pd.DataFrame, panels: tuple[str, ...]) -> plt.Figure:
-    """The estimates timeline: one panel per entry of ``panels`` (rows carry ``panel``).
-
-    x is the as-of date (a translucent span where it is known only to the month or the
-    year); y is the count on a log scale. A closed range is a vertical bar; an open bound
-    is an arrow ("more than" up, "up to" down). The marker shape gives the measure; the
-    colour and line style give the comparability group; filled markers are corpus
-    claims, hollow ones reference figures. Each point is labelled with its id.
-    """
-    fig, axes = plt.subplots(
-        len(panels), 1, figsize=(11, 3.6 * len(panels)), layout="constrained", sharex=True
-    )
-    for ax, panel in zip(axes, panels, strict=True):
-        rows = frame[frame["panel"] == panel]
-        handles = []
-        groups = list(rows.groupby("group", sort=True))
-        for (group, members), (colour, linestyle) in zip(
-            groups, group_styles(len(groups)), strict=True
-        ):
-            for _, row in members.iterrows():
-                _draw_figure(ax, row, colour, linestyle)
-            handles.append(
-                plt.Line2D(
-                    [],
-                    [],
-                    color=colour,
-                    linestyle=linestyle,
-                    linewidth=2,
-                    marker=MEASURE_MARKERS[members["measure"].iloc[0]],
-                    label=group.split(" | ", 1)[1],
-                )
-            )
-        _label_points(ax, rows)
-        ax.set_yscale("log")
-        ax.set_ylabel("count (log scale)")
-        ax.set_title(panel, loc="left", fontsize=11)
-        ax.grid(axis="both", linestyle=":", color="0.75")
-        ax.legend(
-            handles=handles,
-            fontsize=7,
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            title="group (population | place)",
-            title_fontsize=7,
-            frameon=False,
-        )
-    style = [
-        plt.Line2D([], [], marker="o", color="0.3", linestyle="", label="corpus claim"),
-        plt.Line2D(
-            [],
-            [],
-            marker="o",
-            markerfacecolor="white",
-            color="0.3",
-            linestyle="",
-            label="reference figure",
-        ),
-        *[
-            plt.Line2D([], [], marker=m, color="0.3", linestyle="", label=k)
-            for k, m in MEASURE_MARKERS.items()
-            if k in set(frame["measure"])
-        ],
-    ]
-    fig.legend(
-        handles=style, fontsize=7, loc="outside lower right", ncols=len(style), frameon=False
-    )
-    axes[-1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-    axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    axes[-1].set_xlabel("as-of date: when the figure was true or stated")
-    return fig
-
-
 NODE_STYLE = {
     "person": {"marker": "o", "color": OKABE_ITO[1]},
     "organisation": {"marker": "s", "color": OKABE_ITO[0]},
@@ -368,8 +188,6 @@ EDGE_STYLE = {
 
 def _layers(graph) -> dict[str, int]:
     """Column of each node: articles last, every other node right of all its sources."""
-    import networkx as nx
-
     flow = graph.edge_subgraph(
         [(u, v) for u, v, d in graph.edges(data=True) if d["relation"] != "copied from"]
     ).copy()
@@ -406,22 +224,14 @@ def _barycentre_positions(graph, layers: dict[str, int]) -> dict[str, tuple[floa
     return {n: (layers[n], -row[n]) for n in graph.nodes}
 
 
-def plot_relay_graph(graph) -> plt.Figure:
-    """Draw a :func:`claimtrail.provenance.relay_graph` left to right, speakers first.
-
-    Shapes give the node type (circle person, square organisation, diamond outlet,
-    pentagon article); solid edges are relays and publication, dashed edges copied text,
-    dotted edges a wire source an article cites. Node labels carry the claim ids that
-    start there.
-    """
+def _relay_panel(ax, graph) -> None:
+    """Draw one article's relay chains left to right on ``ax`` (see
+    :func:`plot_relay_chains`)."""
     layers = _layers(graph)
     position = _barycentre_positions(graph, layers)
     height = max(-y for _, y in position.values()) + 1
-    fig, ax = plt.subplots(figsize=(11, 0.45 * height + 1.5), layout="constrained")
     for source, target, data in graph.edges(data=True):
         (x0, y0), (x1, y1) = position[source], position[target]
-        style = EDGE_STYLE[data["relation"]]
-        bend = 0.25 if data["relation"] == "copied from" else 0.0
         ax.annotate(
             "",
             xy=(x1, y1),
@@ -430,8 +240,7 @@ def plot_relay_graph(graph) -> plt.Figure:
                 "arrowstyle": "-|>",
                 "shrinkA": 7,
                 "shrinkB": 7,
-                "connectionstyle": f"arc3,rad={bend}",
-                **style,
+                **EDGE_STYLE[data["relation"]],
             },
         )
     for node, (x, y) in position.items():
@@ -442,7 +251,7 @@ def plot_relay_graph(graph) -> plt.Figure:
             [y],
             marker=style["marker"],
             color=style["color"],
-            markersize=11,
+            markersize=10,
             markeredgecolor="black",
             linestyle="",
         )
@@ -450,33 +259,59 @@ def plot_relay_graph(graph) -> plt.Figure:
             {c for _, _, d in graph.out_edges(node, data=True) for c in d["claims"]}
             - {c for _, _, d in graph.in_edges(node, data=True) for c in d["claims"]}
         )
-        label = data["label"] + (f" ({' '.join(started)})" if started else "")
-        first, last = x == 0, node.startswith("article:")
+        label = data["label"] + (f"\n({' '.join(started)})" if started else "")
         ax.annotate(
             label,
             (x, y),
-            xytext=(-9 if first else 9 if last else 0, 0 if first or last else 8),
+            xytext=(0, 9),
             textcoords="offset points",
-            ha="right" if first else "left" if last else "center",
-            va="center" if first or last else "bottom",
-            fontsize=7.5,
+            ha="center",
+            va="bottom",
+            fontsize=10,
             color="0.05",
         )
-    handles = [
-        plt.Line2D([], [], linestyle="", markeredgecolor="black", markersize=9, label=kind, **style)
-        for kind, style in NODE_STYLE.items()
-    ]
-    handles += [
-        plt.Line2D([], [], label=kind, **style)
-        for kind, style in EDGE_STYLE.items()
-        if kind != "published"
-    ]
-    ax.legend(
-        handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False
-    )
-    ax.set_xlim(-1.6, max(layers.values()) + 1.2)
-    ax.set_ylim(-height, 0.3)
+    last = max(layers.values())
+    ax.set_xlim(-0.7, last + 0.7)
+    ax.set_ylim(-height + 0.2, 0.2)
     ax.axis("off")
+
+
+def plot_relay_chains(graph) -> plt.Figure:
+    """The relay chains of a :func:`claimtrail.provenance.relay_graph`, one panel per
+    article, information flowing left to right: speakers, then the agencies, reporters
+    or officials who passed the figure on, then the outlets, then the page we hold.
+
+    Shapes give the node type (circle person, square organisation, diamond outlet,
+    pentagon article); each speaker is labelled with the claims that start there. Copied
+    text and cited wire sources between articles are drawn in
+    :func:`plot_independence`, not here.
+    """
+    articles = sorted(n for n in graph.nodes if n.startswith("article:"))
+    panels = []
+    for article in articles:
+        mine = {c for _, _, d in graph.in_edges(article, data=True) for c in d["claims"]}
+        edges = [
+            (u, v)
+            for u, v, d in graph.edges(data=True)
+            if d["relation"] in ("relayed", "published") and mine & set(d["claims"])
+        ]
+        sub = graph.edge_subgraph(edges).copy() if edges else graph.subgraph([article]).copy()
+        for _, _, d in sub.edges(data=True):
+            d["claims"] = [c for c in d["claims"] if c in mine]
+        panels.append((article, sub))
+    heights = [0.55 * max(Counter(_layers(g).values()).values()) + 0.9 for _, g in panels]
+    fig, axes = plt.subplots(
+        len(panels),
+        1,
+        figsize=(WIDTH_IN, sum(heights)),
+        dpi=DPI,
+        layout="constrained",
+        height_ratios=heights,
+        squeeze=False,
+    )
+    for ax, (article, sub) in zip(axes[:, 0], panels, strict=True):
+        _relay_panel(ax, sub)
+        ax.set_title(f"Article {graph.nodes[article]['label']}", loc="left", fontsize=11)
     return fig
 
 
@@ -505,4 +340,155 @@ def plot_scaling(rows: list[dict]) -> plt.Figure:
     )
     for ax in (left, right):
         ax.grid(linestyle=":", color="0.7")
+    return fig
+
+
+def plot_grades_grid(grades: pd.DataFrame) -> plt.Figure:
+    """The claims on the Admiralty grid: source reliability (rows, A to F) by information
+    credibility (columns, 1 to 6), each cell listing its claim ids and shaded by how many
+    it holds (a single light-to-dark blue, so that the shade reads in grayscale too)."""
+    letters, digits = list("ABCDEF"), [1, 2, 3, 4, 5, 6]
+    cells: dict[tuple[str, int], list[str]] = {}
+    for row in grades.itertuples():
+        cells.setdefault((row.reliability, int(row.credibility)), []).append(row.claim_id)
+    counts = np.array([[len(cells.get((r, c), [])) for c in digits] for r in letters])
+    fig, ax = new_figure(4.6)
+    ax.imshow(counts, cmap="Blues", vmin=0, vmax=max(counts.max(), 1) * 1.6, aspect="auto")
+    for i, letter in enumerate(letters):
+        for j, digit in enumerate(digits):
+            ids = cells.get((letter, digit), [])
+            ax.text(
+                j,
+                i,
+                "\n".join(" ".join(ids[k : k + 2]) for k in range(0, len(ids), 2)),
+                ha="center",
+                va="center",
+                fontsize=10,
+                color="0.05",
+            )
+    meaning_rows = [
+        "A completely",
+        "B usually",
+        "C fairly",
+        "D not usually",
+        "E unreliable",
+        "F cannot judge",
+    ]
+    meaning_cols = [
+        "1 confirmed",
+        "2 probably",
+        "3 possibly",
+        "4 doubtful",
+        "5 improbable",
+        "6 cannot judge",
+    ]
+    ax.set_yticks(range(6), meaning_rows)
+    ax.set_xticks(range(6), meaning_cols)
+    ax.tick_params(axis="x", labelsize=10, rotation=0)
+    ax.xaxis.tick_top()
+    ax.set_ylabel("reliability of the source")
+    ax.set_xlabel("credibility of the figure")
+    ax.xaxis.set_label_position("top")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xticks(np.arange(-0.5, 6), minor=True)
+    ax.set_yticks(np.arange(-0.5, 6), minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    return fig
+
+
+def _shared_words(part: str) -> str:
+    """A short label for one thing two articles share: "wire: Reuters", "copied text"."""
+    kind, _, detail = part.partition(": ")
+    return f"wire: {detail}" if kind == "common wire source" else kind
+
+
+def plot_independence(articles: list[str], links: pd.DataFrame) -> plt.Figure:
+    """Which articles share an origin: a matrix of article pairs, a shaded cell naming
+    what the two share (copied text, a wire source both cite, the same statement), an
+    empty white cell for a pair with nothing in common."""
+    index = {a: i for i, a in enumerate(articles)}
+    size = len(articles)
+    shade = np.zeros((size, size))
+    fig, ax = new_figure(4.8)
+    for row in links.itertuples():
+        i, j = index[row.article_a], index[row.article_b]
+        if not row.independent:
+            shade[i, j] = shade[j, i] = 1
+            text = "\n".join(_shared_words(part) for part in row.shared.split("; "))
+            for a, b in ((i, j), (j, i)):
+                ax.text(b, a, text, ha="center", va="center", fontsize=9.5, color="0.05")
+    for k in range(size):
+        shade[k, k] = np.nan
+    ax.imshow(shade, cmap="Oranges", vmin=0, vmax=2.2, aspect="auto")
+    ax.set_xticks(range(size), articles)
+    ax.set_yticks(range(size), articles)
+    ax.xaxis.tick_top()
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xticks(np.arange(-0.5, size), minor=True)
+    ax.set_yticks(np.arange(-0.5, size), minor=True)
+    ax.grid(which="minor", color="0.6", linewidth=0.8)
+    ax.tick_params(which="minor", length=0)
+    return fig
+
+
+def plot_copied_passages(
+    passages: list, lengths: dict[str, int], published: dict[str, str]
+) -> plt.Figure:
+    """Where copied passages sit in the two articles that share them: each article a bar
+    as long as its text, the copied spans shaded, and a line joining each passage in the
+    earlier article to its copy in the later one."""
+    pairs = sorted(
+        {tuple(sorted((p.doc_a, p.doc_b), key=lambda a: published[a])) for p in passages}
+    )
+    fig, axes = plt.subplots(
+        len(pairs),
+        1,
+        figsize=(WIDTH_IN, 1.9 * len(pairs) + 0.4),
+        dpi=DPI,
+        layout="constrained",
+        squeeze=False,
+    )
+    for ax, (earlier, later) in zip(axes[:, 0], pairs, strict=True):
+        rows = {earlier: 1.0, later: 0.0}
+        for doc, y in rows.items():
+            ax.barh(y, lengths[doc], height=0.28, color="0.9", edgecolor="0.4")
+            ax.text(
+                -lengths[doc] * 0.01,
+                y,
+                f"article {doc}\n({published[doc]})",
+                ha="right",
+                va="center",
+                fontsize=10,
+            )
+        for p in passages:
+            if {p.doc_a, p.doc_b} != {earlier, later}:
+                continue
+            spans = {p.doc_a: (p.start_a, p.end_a), p.doc_b: (p.start_b, p.end_b)}
+            for doc, (start, end) in spans.items():
+                ax.barh(
+                    rows[doc],
+                    end - start,
+                    left=start,
+                    height=0.28,
+                    color=OKABE_ITO[5],
+                    hatch="///",
+                    edgecolor="black",
+                )
+            (e0, e1), (l0, l1) = spans[earlier], spans[later]
+            ax.fill(
+                [e0, e1, l1, l0],
+                [0.86, 0.86, 0.14, 0.14],
+                color=OKABE_ITO[5],
+                alpha=0.25,
+                linewidth=0,
+            )
+        ax.set_ylim(-0.4, 1.4)
+        ax.set_yticks([])
+        ax.set_xlabel("position in the raw text (characters)")
+        ax.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _p: f"{v:,.0f}"))
+        for spine in ("top", "right", "left"):
+            ax.spines[spine].set_visible(False)
     return fig

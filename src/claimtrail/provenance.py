@@ -1,4 +1,4 @@
-"""Where each claim came from: the provenance graph, independence, grades and W3C PROV export.
+"""Where each claim came from: the provenance graph, the articles' links and W3C PROV export.
 
 The graph holds agents (people, organisations, outlets), entities (statements, claims,
 articles) and the relations between them: a speaker *said* a statement; the claim we
@@ -23,11 +23,8 @@ from prov.model import PROV_TYPE, ProvDocument
 
 from claimtrail.attribution import find_relays, republished_source
 from claimtrail.claims import chain_links
-from claimtrail.comparisons import CONTRADICTING, point
-from claimtrail.estimates import Estimates
+from claimtrail.comparisons import point
 from claimtrail.furniture import body_spans
-from claimtrail.grading import Evidence, Grade, grade
-from claimtrail.record import Record
 from claimtrail.reuse import Passage
 
 NAMESPACE = ("ct", "urn:claimtrail:")
@@ -48,76 +45,6 @@ def is_named(speaker: object) -> bool:
         return False
     words = speaker.split()
     return words[0][0].isupper() and not words[0].endswith("'s") and words[-1][0].isupper()
-
-
-def _relays(chain: list[str], speaker: object, first_outlet: str) -> int:
-    """Intermediaries between the speaker and the outlet that first published the text."""
-    start = chain.index(speaker) if isinstance(speaker, str) and speaker in chain else 0
-    end = chain.index(first_outlet) if first_outlet in chain else len(chain) - 1
-    return max(end - start - 1, 0)
-
-
-def claim_evidence(record: Record, estimates: Estimates) -> dict[str, Evidence]:
-    """The :class:`Evidence` the rubric needs, for every claim."""
-    claims, corpus = record.claims, record.corpus
-    flags_of: dict[str, set[str]] = {}
-    for row in estimates.flags.itertuples():
-        for claim_id in row.claims.split():
-            flags_of.setdefault(claim_id, set()).add(row.flag)
-    inconsistent_speakers = {
-        s
-        for s, c in zip(claims["speaker"], claims["claim_id"], strict=True)
-        if "internal inconsistency" in flags_of.get(c, set()) and isinstance(s, str)
-    }
-    origins = dict(zip(estimates.frame["id"], estimates.frame["origin"], strict=True))
-    articles = corpus.set_index("article_id")
-    evidence = {}
-    for row in claims.to_dict("records"):
-        article = articles.loc[row["article_id"]]
-        original = republished_source(article["republished_from"])
-        chain = chain_links(row["chain"])
-        origin = row["origin"] if isinstance(row["origin"], str) else None
-        compared = estimates.comparisons[estimates.comparisons["claim_id"] == row["claim_id"]]
-        agree = list(compared.loc[compared["verdict"] == "agrees", "comparator_id"])
-        independent = tuple(
-            i for i in agree if origin and isinstance(origins[i], str) and origins[i] != origin
-        )
-        evidence[row["claim_id"]] = Evidence(
-            named=is_named(row["speaker"]),
-            attributed=row["speaker_role"] != "unattributed",
-            relays=_relays(chain, row["speaker"], original or str(article["outlet"])),
-            republished=original is not None,
-            hedged=isinstance(row["hedge"], str) and bool(row["hedge"]),
-            speaker_inconsistent=row["speaker"] in inconsistent_speakers,
-            independent=independent,
-            same_origin=tuple(i for i in agree if i not in independent),
-            disagreeing=tuple(
-                compared.loc[compared["verdict"].isin(CONTRADICTING), "comparator_id"]
-            ),
-            flags=frozenset(flags_of.get(row["claim_id"], set())),
-        )
-    return evidence
-
-
-def grade_claims(record: Record, estimates: Estimates) -> pd.DataFrame:
-    """Every claim's grade with the rules that produced it and the evidence they read."""
-    rows = []
-    for claim_id, evidence in claim_evidence(record, estimates).items():
-        result: Grade = grade(evidence)
-        rows.append(
-            {
-                "claim_id": claim_id,
-                "grade": result.code,
-                "reliability": result.reliability,
-                "credibility": result.credibility,
-                "rules": " ".join(result.rules),
-                "reasons": "; ".join(result.reasons),
-                "independent": " ".join(evidence.independent),
-                "same_origin": " ".join(evidence.same_origin),
-                "disagreeing": " ".join(evidence.disagreeing),
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def article_links(

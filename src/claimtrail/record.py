@@ -1,5 +1,6 @@
-"""The coded record in one object: the corpus, its claims, the reference figures and the
-population and place table, each validated and then checked against the others."""
+"""The coded record in one object: the corpus, its claims, the reference figures, the
+population and place table, and the sources and outlets, each validated and then checked
+against the others."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pandas as pd
 
 from claimtrail.claims import ClaimsError, claims_path, load_claims
 from claimtrail.corpus import load_corpus
-from claimtrail.errors import where
+from claimtrail.errors import DataError, where
 from claimtrail.populations import Nesting, load_nesting
-from claimtrail.reference import load_reference
+from claimtrail.reference import load_reference, reference_path
+from claimtrail.sources import load_outlets, load_sources
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Record:
     claims: pd.DataFrame
     reference: pd.DataFrame
     nesting: Nesting
+    sources: pd.DataFrame
+    outlets: pd.DataFrame
 
 
 def check_statements(claims: pd.DataFrame, reference: pd.DataFrame, path: Path | str) -> None:
@@ -46,10 +50,39 @@ def check_statements(claims: pd.DataFrame, reference: pd.DataFrame, path: Path |
         raise ClaimsError("\n".join(lines))
 
 
+def check_source_codes(
+    claims: pd.DataFrame, reference: pd.DataFrame, sources: pd.DataFrame, root: Path | str
+) -> None:
+    """Every claim's and reference figure's ``source`` is a code of the source table (a
+    claim the text attributes to no one has none); raise DataError naming row and field."""
+    known = set(sources["source"])
+    lines = []
+    for path, frame, key in (
+        (claims_path(root), claims, "claim_id"),
+        (reference_path(root), reference, "ref_id"),
+    ):
+        for position, row in enumerate(frame.to_dict("records"), start=1):
+            code = row["source"]
+            if isinstance(code, str) and code not in known:
+                lines.append(
+                    f"{where(path, position, 'source')} ({row[key]}): {code} is not a source "
+                    "of data/sources.csv"
+                )
+            elif not isinstance(code, str) and row.get("speaker_role") != "unattributed":
+                lines.append(
+                    f"{where(path, position, 'source')} ({row[key]}): only an unattributed "
+                    "figure has no source"
+                )
+    if lines:
+        raise DataError("\n".join(lines))
+
+
 def load_record(root: Path | str) -> Record:
     """Load and cross-check the whole record under the repository root ``root``."""
     corpus = load_corpus(Path(root))
     claims = load_claims(root, corpus)
     reference = load_reference(root)
+    sources = load_sources(root)
     check_statements(claims, reference, claims_path(root))
-    return Record(corpus, claims, reference, load_nesting(root))
+    check_source_codes(claims, reference, sources, root)
+    return Record(corpus, claims, reference, load_nesting(root), sources, load_outlets(root))

@@ -8,16 +8,24 @@ mixed with corpus claims without a visible marker (the ``source`` column of
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from claimtrail.claims import BASES, MEASURES, bounds_problems, coding_problems
-from claimtrail.errors import DataError, read_table, validate_frame, where
+from claimtrail.claims import BASES, MEASURES, as_of_problems, bounds_problems, coding_problems
+from claimtrail.errors import (
+    DataError,
+    number_problems,
+    read_table,
+    url_problem,
+    validate_frame,
+    where,
+)
 from claimtrail.numbers import QUALIFIERS
 from claimtrail.populations import load_nesting
-from claimtrail.timeref import PRECISIONS
+from claimtrail.timeref import PRECISIONS, date_bounds
 
 _ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -45,6 +53,7 @@ REFERENCE_SCHEMA = pa.DataFrameSchema(
         "as_of": _text(False, checks=pa.Check.str_matches(_ISO)),
         "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
         "speaker": _text(False),
+        "source": _text(False, checks=pa.Check.str_matches(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")),
         "publisher": _text(False),
         "published": _text(checks=pa.Check.str_matches(_ISO)),
         "url": _text(False, checks=pa.Check.str_matches(r"^https?://")),
@@ -63,16 +72,43 @@ def reference_path(root: Path | str) -> Path:
     return Path(root) / "data" / "reference" / "estimates.csv"
 
 
-def load_reference(root: Path | str) -> pd.DataFrame:
-    """Read and validate the reference figures; a bad row raises DataError naming it."""
+def _row_problems(row: pd.Series, today: date) -> list[tuple[str, str]]:
+    """(field, problem) for the rules beyond the schema that one row breaks."""
+    problems = bounds_problems(row)
+    problems += as_of_problems(row["as_of"], row["published"], today)
+    problem = url_problem(row["url"])
+    if problem:
+        problems.append(("url", problem))
+    if not pd.isna(row["published"]) and date_bounds(row["published"])[0] > today:
+        problems.append(("published", f"{row['published']} is in the future (today is {today})"))
+    return problems
+
+
+def load_reference(root: Path | str, today: date | None = None) -> pd.DataFrame:
+    """Read and validate the reference figures; every bad cell raises one DataError line
+    naming file, row and field. Beyond the schema: bounds as for claims, the address a
+    real http(s) address, the as-of date not after the publication nor ``today`` (default:
+    the current date) nor before 1950."""
+    today = today or date.today()
     path = reference_path(root)
     frame = read_table(path, tuple(REFERENCE_SCHEMA.columns), "the reference table")
+    numbers = number_problems(frame, path, ("low", "best", "high"))
+    if numbers:  # the other columns are still checked, the numbers not converted
+        try:
+            validate_frame(
+                REFERENCE_SCHEMA.remove_columns(["low", "best", "high"]),
+                frame.drop(columns=["low", "best", "high"]),
+                path,
+            )
+        except DataError as exc:
+            numbers += str(exc).splitlines()
+        raise DataError("\n".join(numbers))
     frame = validate_frame(REFERENCE_SCHEMA, frame, path)
     nesting = load_nesting(root)
     lines = [
         f"{where(path, position, field)} ({row['ref_id']}): {problem}"
         for position, (_, row) in enumerate(frame.iterrows(), start=1)
-        for field, problem in bounds_problems(row) + coding_problems(row, nesting)
+        for field, problem in _row_problems(row, today) + coding_problems(row, nesting)
     ]
     if lines:
         raise DataError("\n".join(lines))

@@ -113,8 +113,48 @@ def article_context_markdown(text: str) -> str:
     body = text.split("\n", 1)[1] if text.startswith("# ") else text
     starts = [m.start() for m in _ARTICLE_SECTION.finditer(body)]
     preamble = body[: starts[0]] if starts else body
-    ends = [*starts[1:], len(body)]
+    ends = [*starts[1:], len(body)] if starts else []
     sections = [body[a:b].rstrip("\n") + "\n" for a, b in zip(starts, ends, strict=True)]
     ordered = preamble + "".join("#" + s for s in sorted(sections, key=lambda s: s[3:6]))
     ordered = ordered.rstrip("\n")
     return _BARE_URL.sub(lambda m: f"<{m.group(0)}>", ordered)
+
+
+def rubric_html(rules: Iterable[Mapping[str, str]]) -> str:
+    """The rubric's rules as anchored blocks (``#rule-s1``): the rule, its scale and what
+    it does, the condition in words and its authorities; everything escaped."""
+    blocks = []
+    for rule in rules:
+        anchor = f"rule-{rule['rule'].lower()}"
+        effect = (
+            f"sets {rule['scale']} {rule['result']}"
+            if rule["kind"] == "base"
+            else f"moves {rule['scale']} {rule['result']}"
+        )
+        blocks.append(
+            f'<section class="ct-card" id="{html.escape(anchor)}">'
+            f'<p class="ct-card-title"><a class="ct-self" href="#{html.escape(anchor)}">'
+            f"{html.escape(rule['rule'])}</a> {html.escape(effect)}</p>"
+            f"<p>{html.escape(rule['when'])}</p>"
+            f"<p><em>Rests on:</em> {html.escape(rule['authorities'])}</p></section>"
+        )
+    return "".join(blocks)
+
+
+_URL = re.compile(r"https?://[^\s<>\"')]+")
+
+
+def references_html(entries: Mapping[str, str]) -> str:
+    """A list of cited works, ``{short name: citation}``, escaped, with every address a
+    link that may break anywhere (long addresses never widen the page)."""
+    items = []
+    for name, text in entries.items():
+        parts, last = [], 0
+        for match in _URL.finditer(text):
+            parts.append(html.escape(text[last : match.start()]))
+            url = html.escape(match.group(0))
+            parts.append(f'<a class="ct-url" href="{url}">{url}</a>')
+            last = match.end()
+        parts.append(html.escape(text[last:]))
+        items.append(f"<li><strong>{html.escape(name)}</strong>: {''.join(parts)}</li>")
+    return f'<ul class="ct-refs">{"".join(items)}</ul>'

@@ -11,7 +11,8 @@ Pipeline (strings in, data out, no file I/O):
 2. Hash every run of ``shingle`` consecutive words (a shingle) with a stable hash. Shingles that
    cross text outside the body spans are dropped; in corpora of at least
    ``BOILERPLATE_MIN_DOCS`` documents, so are shingles found in more than ``boilerplate_share``
-   of the documents (page furniture repeated across a site).
+   of the documents (page furniture repeated across a site), unless they run on for a whole
+   window (``WINDOW`` shingles): a passage that long is copied text.
 3. Candidate pairs: a MinHash of every window of ``WINDOW`` consecutive shingles goes into a
    ``MinHashLSH`` index; two documents are a candidate pair when any of their windows collide.
    Windows rather than whole documents make a copied paragraph visible inside long articles.
@@ -32,6 +33,8 @@ from difflib import SequenceMatcher
 
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
+
+from claimtrail.furniture import body_spans
 
 NUM_PERM = 64
 """Number of MinHash permutations. With ``threshold=0.1`` datasketch then uses 15 bands of one
@@ -288,15 +291,29 @@ def _inside(start: int, end: int, merged: Sequence[Span]) -> bool:
 
 
 def _drop_boilerplate(docs: list[_Doc], share: float) -> list[_Doc]:
-    """Remove shingles that occur in more than ``share`` of the documents."""
+    """Remove shingles that occur in more than ``share`` of the documents, unless they make
+    a run of at least :data:`WINDOW` in a row: that is a copied passage, not a line of
+    page furniture (ten copies of a text are ten copies, not ten pages of furniture)."""
     frequency = Counter(h for doc in docs for h in set(doc.shingles) if h is not None)
     limit = share * len(docs)
     common = {h for h, count in frequency.items() if count > limit}
     if not common:
         return docs
-    return [
-        replace(doc, shingles=[None if h in common else h for h in doc.shingles]) for doc in docs
-    ]
+    return [replace(doc, shingles=_without_short_runs(doc.shingles, common)) for doc in docs]
+
+
+def _without_short_runs(shingles: list[int | None], common: set[int]) -> list[int | None]:
+    """``shingles`` with every run of fewer than :data:`WINDOW` common ones made None."""
+    kept = list(shingles)
+    run_start = None
+    for i, h in enumerate([*shingles, None]):
+        if h is not None and h in common:
+            run_start = i if run_start is None else run_start
+            continue
+        if run_start is not None and i - run_start < WINDOW:
+            kept[run_start:i] = [None] * (i - run_start)
+        run_start = None
+    return kept
 
 
 # --- candidate pairs -------------------------------------------------------------------------
@@ -450,3 +467,9 @@ def _coverage(text: str, body: Sequence[Span] | None, spans: Iterable[Span]) -> 
         total += 1
         hit += _inside(start, end, covered)
     return total, hit
+
+
+def article_passages(texts: Mapping[str, str]) -> list[Passage]:
+    """The passages copied between articles' bodies: :func:`find_copied_passages` over
+    ``texts`` (article id -> raw text) with each article's page furniture left out."""
+    return find_copied_passages(texts, body_spans={k: body_spans(v) for k, v in texts.items()})

@@ -7,7 +7,9 @@ result, so that numbers, dates, attribution and hedges all read the same sentenc
   to the one before (a scraper's broken paragraph);
 * a sentence ends at ".", "!" or "?" (and closing quotation marks) before an upper-case
   letter or a digit, never inside a quotation, after an abbreviation ("Gen.", "U.S.") or
-  an initial; every paragraph ends one;
+  an initial; every paragraph ends one; a "sentence" longer than
+  :data:`MAX_SENTENCE_CHARS` (a scraped table, a run of blanks) is read in pieces cut at
+  white space;
 * a quotation is a balanced pair of quotation marks within a paragraph.
 """
 
@@ -15,16 +17,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 _QUOTE_MARK = re.compile('["“”]')
 # "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a set of characters is
-# scanned for it at C speed; one that starts with a repeat is tried at every position.
-_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# scanned for it at C speed; one that starts with a repeat is tried at every position. It is
+# tried only at the first mark of a run ("....."), the one place where it can match first,
+# so a long run is read once, not once per mark.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')\]]*+(?=\s++[\"“‘'(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _LONGEST_ABBREVIATION = 12
+# A "sentence" longer than this (a scraped table or list, a run of blanks) is read in pieces,
+# so that the work and the output for each figure in it stay bounded. The longest sentence
+# of the corpus and the test passages has about 600 characters.
+MAX_SENTENCE_CHARS = 1000
 _ABBREVIATIONS = frozenset(
     "gen lt col maj capt sgt adm mr mrs ms dr prof st sen rep gov no jan feb mar apr jun jul"
     " aug sep sept oct nov dec vs u.s u.n u.k e.g i.e".split()
@@ -93,22 +101,45 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return token.lower() in _ABBREVIATIONS or _INITIALS.match(token) is not None
 
 
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` (which starts with no white space) in pieces of at most
+    :data:`MAX_SENTENCE_CHARS`, each cut at the last white space of its second half if it
+    has one, white space between pieces left out."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        half = start + MAX_SENTENCE_CHARS // 2
+        space = max(text.rfind(blank, half, limit) for blank in " \t\n")
+        cut = space if space > start else limit
+        while text[cut - 1].isspace():
+            cut -= 1
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
 def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences of the paragraph ``text[start:end]``, never ending inside a quotation."""
+    """Sentences of the paragraph ``text[start:end]``, never ending inside a quotation,
+    none longer than :data:`MAX_SENTENCE_CHARS`."""
     sentences, begin = [], start
+    opened, reach = 0, -1  # quotations opened before the cut; the furthest end among them
     for match in _SENTENCE_END.finditer(text, start, end):
         cut = match.end()
-        if any(q_start < cut < q_end for q_start, q_end in quotes):
+        while opened < len(quotes) and quotes[opened][0] < cut:
+            reach = max(reach, quotes[opened][1])
+            opened += 1
+        if reach > cut:  # inside a quotation
             continue
         if match.group().startswith(".") and match.group().count(".") == 1:
             if _is_abbreviation(text, match.start()):
                 continue
-        sentences.append((begin, cut))
+        sentences += _pieces(text, begin, cut)
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
-    if begin < end:
-        sentences.append((begin, end))
+    sentences += _pieces(text, begin, end)
     return sentences
 
 

@@ -255,7 +255,10 @@ def explorer(
     _check(frame, columns, anchor)
     shown = _shown(frame, columns)
     for c in columns:
-        shown[c.header] = [cell_html(v, c.kind, c.digits) for v in shown[c.header]]
+        # The book links ids in static HTML when it is built; an explorer's cells are
+        # drawn in the browser, so ids in its text are linked here.
+        kind = "id" if c.kind == "text" else c.kind
+        shown[c.header] = [cell_html(v, kind, c.digits) for v in shown[c.header]]
     numeric = [i for i, c in enumerate(columns) if c.kind in NUMERIC_KINDS]
     table = to_html_datatable(
         shown,

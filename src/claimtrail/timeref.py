@@ -377,6 +377,21 @@ def _day_is_valid(match: re.Match[str]) -> bool:
     return 1 <= int(match["day"]) <= calendar.monthrange(year, _month_number(match["month"]))[1]
 
 
+def _follows_name(text: str, position: int) -> bool:
+    """Whether ``text[:position]`` ends with a word holding a capital, then spaces or tabs.
+
+    Only that word can start such an ending, so the search starts there: searched from the
+    start of the text, every "Today" would cost the length of the text before it.
+    """
+    blank = position
+    while blank > 0 and text[blank - 1] in " \t":
+        blank -= 1
+    word = blank
+    while word > 0 and (text[word - 1].isalnum() or text[word - 1] == "_"):
+        word -= 1
+    return blank < position and _NAME_BEFORE.search(text, word, position) is not None
+
+
 def _is_plausible(match: re.Match[str], text: str) -> bool:
     """Whether a pattern match in running text is really a date (see find_time_expressions)."""
     groups = match.groupdict()
@@ -384,7 +399,7 @@ def _is_plausible(match: re.Match[str], text: str) -> bool:
     if any(not name[0].isupper() for name in names):
         return False
     word = groups.get("word")
-    if word and word[0].isupper() and _NAME_BEFORE.search(text, 0, match.start()):
+    if word and word[0].isupper() and _follows_name(text, match.start()):
         return False
     return _day_is_valid(match)
 
