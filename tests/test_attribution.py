@@ -18,8 +18,6 @@ from claimtrail.attribution import (
     compare_with_coding,
     find_relays,
     name_key,
-    paragraph_spans,
-    sentence_spans,
     speaker_and_chain,
 )
 from claimtrail.claims import load_claims
@@ -226,21 +224,6 @@ def test_name_key_folds_case_apostrophes_and_transliteration() -> None:
     assert name_key("Yurii Ivanov") == name_key("Yuriy Ivanov")
     assert name_key("Sergey Smirnov") != name_key("Sergey Shoigu")
     assert name_key(None) == ""
-
-
-def test_sentences_respect_quotes_abbreviations_and_broken_lines() -> None:
-    text = (
-        'Gen. Smirnov spoke in the U.S. capital. "We know. We count," he said.\n\n'
-        "The jets were seized\n\nby fighters. Next."
-    )
-    sentences = [text[s:e] for s, e in sentence_spans(text)]
-    assert sentences == [
-        "Gen. Smirnov spoke in the U.S. capital.",
-        '"We know. We count," he said.',
-        "The jets were seized\n\nby fighters.",
-        "Next.",
-    ]
-    assert len(paragraph_spans(text)) == 2
 
 
 def test_many_claims_in_a_long_text_cost_little() -> None:

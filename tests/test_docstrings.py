@@ -20,8 +20,6 @@ WITHOUT_EXAMPLES = {
     "comparisons",
     "documents",
     "estimates",
-    "evaluation",
-    "extract",
     "findings",
     "flags",
     "plot_series",

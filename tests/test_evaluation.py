@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from claimtrail.evaluation import evaluate, same_bounds
+import pytest
+
+from claimtrail.evaluation import evaluate, overlap, same_bounds, wilson_interval
 
 NAN = float("nan")
 
@@ -55,3 +57,58 @@ def test_field_accuracy_only_over_coded_fields() -> None:
     accuracy = evaluate(gold, found).field_accuracy()
     assert accuracy["bounds"] == 1.0 and accuracy["qualifier"] == 0.0
     assert math.isnan(accuracy["as_of"])  # the gold codes no as-of date
+
+
+@pytest.mark.parametrize(
+    ("found", "matches"),
+    [
+        ((10, 20), True),  # the same span
+        ((19, 25), True),  # one character shared
+        ((20, 25), False),  # touching after: no character shared
+        ((5, 10), False),  # touching before
+        ((5, 11), True),  # one character shared at the start
+        ((0, 40), True),  # containing it
+        ((12, 14), True),  # inside it
+        ((30, 40), False),  # apart
+    ],
+)
+def test_span_rule_at_its_boundaries(found: tuple[int, int], matches: bool) -> None:
+    gold = [_row("a", 10, 20, best=5)]
+    result = evaluate(gold, [_row("a", *found, best=5)])
+    assert (result.matched == 1) is matches
+    assert (overlap(gold[0], _row("a", *found)) > 0) is matches
+
+
+def test_span_rule_needs_the_same_article() -> None:
+    assert evaluate([_row("a", 0, 9, best=1)], [_row("b", 0, 9, best=1)]).matched == 0
+
+
+def test_wilson_interval() -> None:
+    assert wilson_interval(0, 0) == (0.0, 1.0)
+    low, high = wilson_interval(10, 10)
+    assert high == 1.0 and 0.69 < low < 0.73  # 10/10 is not proof of perfection
+    low, high = wilson_interval(50, 100)
+    assert math.isclose(low + high, 1.0) and 0.40 < low < 0.41
+
+
+def test_scores_by_measure_and_as_of_only_where_coded() -> None:
+    gold = [
+        {**_row("a", 0, 5, best=3), "as_of": "2016-01-01", "as_of_precision": "day"},
+        {**_row("a", 10, 15, "injured", best=4), "as_of": None, "as_of_precision": None},
+        _row("a", 20, 25, "injured", low=24),
+    ]
+    found = [
+        {**_row("a", 0, 5, best=3), "as_of": "2016-01-02", "as_of_precision": "day"},
+        {**_row("a", 10, 15, "injured", best=4), "as_of": "2016-01-02", "as_of_precision": "day"},
+        _row("a", 30, 35, "killed", best=9),
+    ]
+    result = evaluate(gold, found)
+    assert result.field_pairs["as_of"] == 1 and result.field_correct["as_of"] == 0
+    rows = {r["measure"]: r for r in result.by_measure()}
+    assert (rows["killed"]["claims"], rows["killed"]["extracted"], rows["killed"]["matched"]) == (
+        1,
+        2,
+        1,
+    )
+    assert rows["injured"]["recall"] == 0.5 and rows["injured"]["precision"] == 1.0
+    assert rows["injured"]["recall_interval"][0] < 0.5 < rows["injured"]["recall_interval"][1]

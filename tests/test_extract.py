@@ -290,7 +290,8 @@ def test_progress_bar_on_a_terminal_and_off_when_quiet(
 
 
 def test_corpus_dates_go_to_corpus_files_only(repo_root: Path, tmp_path: Path) -> None:
-    raw = repo_root / "data" / "raw" / "001_fb3f41a16fdc053f.txt"
+    # 003 prints no date of its own (no dateline): outside the corpus it has none
+    raw = repo_root / "data" / "raw" / "003_29fed247de3de071.txt"
     copy = tmp_path / raw.name  # the same name outside the corpus: its date is unknown
     copy.write_bytes(raw.read_bytes())
     in_corpus = list(csv.DictReader(io.StringIO(_cli("extract", str(raw))[1])))
@@ -304,3 +305,171 @@ def test_counts_must_be_positive(option: str, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["extract", "x.txt", option, "0"])
     assert "must be at least 1, not 0" in capsys.readouterr().err
+
+
+def _claims(text: str, published: str | None = "2016-05-04", title: str | None = None) -> list:
+    rows = extract_claims(Article("t", text, published, title=title))
+    return [(r["measure"], r["low"], r["best"], r["high"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the measure from the word that governs the counted phrase
+        (
+            "The attack claimed the lives of five citizens and injured 90 others.",
+            [("killed", None, 5.0, None), ("injured", None, 90.0, None)],
+        ),
+        ("Four martyrs fell in the town.", [("killed", None, 4.0, None)]),
+        ("Three soldiers were martyred on Sunday.", [("killed", None, 3.0, None)]),
+        (
+            "Twelve people died, a monitoring group said.",
+            [("killed", None, 12.0, None)],
+        ),
+        ("At least eight died in the raid.", [("killed", 8.0, None, None)]),
+        ("Medics said scores of them were wounded.", [("injured", 40.0, None, None)]),
+        ("Several people were killed.", [("killed", 3.0, None, None)]),
+        (
+            "Two medics and 11 activists were detained.",
+            [("detained", None, 2.0, None), ("detained", None, 11.0, None)],
+        ),
+        (
+            "The blast killed 30 people including two women and left 29 others injured.",
+            [
+                ("killed", None, 30.0, None),
+                ("killed", None, 2.0, None),
+                ("injured", None, 29.0, None),
+            ],
+        ),
+        ("Clashes killed and wounded dozens of fighters.", [("casualties", 24.0, None, None)]),
+        ("ISIL lost 13 of its fighters in the battle.", [("killed", None, 13.0, None)]),
+        ("The group executed 24 civilians.", [("killed", None, 24.0, None)]),
+        (
+            "The war has drawn thousands of jihadists from abroad.",
+            [("fighters", 2000.0, None, None)],
+        ),
+        (
+            "The war has killed more than 300000 people while 60000 are missing.",
+            [("killed", 300000.0, None, None)],
+        ),
+        # death-toll updates
+        (
+            "Rescuers found more bodies, which raised the death toll from the blast to 61.",
+            [("killed", None, 61.0, None)],
+        ),
+        ("The toll rose to 120 on Sunday.", [("killed", None, 120.0, None)]),
+        ("The number of civilians killed has risen to 20.", [("killed", None, 20.0, None)]),
+        # numbers that are not counts
+        ("09-07-2016 Rocket fire hit the town at 1459 on Monday.", []),
+        ("Children under the age of eight were evacuated.", []),
+        ("Ahmed 24 said the bus was full.", []),
+        ("The jets struck 12 targets across 10 square kilometers.", []),
+        (
+            "More than a quarter of a million people have been killed since 2011.",
+            [("killed", 250000.0, None, None)],
+        ),
+        # noun phrases without commas
+        (
+            "Air strikes killed 84 people mostly women and children in Aleppo.",
+            [("killed", None, 84.0, None)],
+        ),
+        (
+            "The army killed 28 and wounded 30 Daesh terror group militants on Monday.",
+            [("killed", None, 28.0, None), ("injured", None, 30.0, None)],
+        ),
+    ],
+)
+def test_wire_report_rules(text: str, expected: list) -> None:
+    assert _claims(text) == expected
+
+
+def test_headline_repeated_in_the_text_gives_one_row() -> None:
+    title = "Car bomb kills 22 in Syria"
+    text = f"Sun 05 Jul 2015 {title}. At least 22 people were killed by a car bomb on Sunday."
+    rows = extract_claims(Article("t", text, "2015-07-05", title=title))
+    assert [(r["quote"], r["low"]) for r in rows] == [("At least 22 people", 22.0)]
+    # without the headline known, both are read
+    assert len(extract_claims(Article("t", text, "2015-07-05"))) == 2
+    # a headline figure the body does not state is kept
+    title = "Scores killed in gas attack"
+    text = f"{title}. At least 72 people died on Tuesday."
+    rows = extract_claims(Article("t", text, "2017-04-04", title=title))
+    assert [r["low"] for r in rows] == [40.0, 72.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of", "scope"),
+    [
+        # a weekday named in a report of that weekday is that day
+        ("Tuesday 4 Apr 2017 Shelling killed 58 people on Tuesday.", None, "2017-04-04", "event"),
+        ("Shelling killed 58 people on Tuesday.", "2017-04-04", "2017-04-04", "event"),
+        ("Shelling killed 58 people on Monday.", "2017-04-04", "2017-04-03", "event"),
+        # the dateline, not the dataset's date, is the date of the text
+        ("27-07-2016 A bomb killed 44 people on Wednesday.", "2016-07-20", "2016-07-27", "event"),
+        # cumulative tolls are as of when they are current
+        (
+            "More than 400,000 people have been killed since March 2011.",
+            "2016-08-02",
+            "2016-08-02",
+            "cumulative",
+        ),
+        (
+            "At least 135 civilians have been killed since Wednesday, activists said.",
+            "2016-12-07",
+            "2016-12-07",
+            "cumulative",
+        ),
+        (
+            "Air strikes killed 84 people in the past three days, the army said on Monday.",
+            "2016-10-31",
+            "2016-10-31",
+            "cumulative",
+        ),
+        ("At least 19 people were killed overnight.", "2016-11-21", "2016-11", "event"),
+        ("Five people were killed.", None, None, "event"),
+    ],
+)
+def test_as_of_and_scope(text: str, published: str | None, as_of: str | None, scope: str) -> None:
+    rows = extract_claims(Article("t", text, published))
+    assert [(r["as_of"], r["scope"]) for r in rows] == [(as_of, scope)]
+
+
+def test_cli_dates_from_option_column_or_sidecar(tmp_path: Path) -> None:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    text = "Shelling killed 12 people on Tuesday."
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "a.json").write_text(json.dumps({"published": "2017-04-04"}), encoding="utf-8")
+    code, out, err = _cli("extract", str(folder))
+    rows = {r["article"]: r["as_of"] for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and rows == {"a": "2017-04-04", "b": "", "c": ""}
+    assert err.count("\n") == 1 and err.startswith("2 of 3 document(s) had no publication date")
+    code, out, err = _cli("extract", str(folder), "--published", "2017-04-05")
+    rows = {r["article"]: r["as_of"] for r in csv.DictReader(io.StringIO(out))}
+    assert code == 0 and err == ""
+    assert rows == {"a": "2017-04-04", "b": "2017-04-04", "c": "2017-04-04"}  # Tuesday
+
+
+def test_cli_bad_published_option_and_sidecar_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract", str(tmp_path), "--published", "2017-13-01"])
+    assert "2017-13-01" in capsys.readouterr().err
+    (tmp_path / "a.txt").write_text("Five people died.", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"published": "yesterday"}), encoding="utf-8")
+    code, _, err = _cli("extract", str(tmp_path))
+    assert code == 1 and "a.json: field 'published'" in err
+
+
+def test_cli_title_column_gives_one_row_for_a_repeated_headline(tmp_path: Path) -> None:
+    table = tmp_path / "reports.csv"
+    title = "Car bomb kills 22 in Syria"
+    with open(table, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "published", "title", "text"])
+        writer.writerow(["r1", "2015-07-05", title, f"{title}. At least 22 people were killed."])
+    code, out, _ = _cli("extract", str(table))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["quote"] for r in rows] == ["At least 22 people"]

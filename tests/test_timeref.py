@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from claimtrail.timeref import PRECISIONS, TimeRef, find_time_expressions, precision_of, resolve
+from claimtrail.timeref import (
+    PRECISIONS,
+    TimeRef,
+    dateline,
+    find_time_expressions,
+    precision_of,
+    resolve,
+)
 
 # (expression, reference, expected date, expected precision)
 RESOLVED = [
@@ -26,7 +35,7 @@ RESOLVED = [
     ("in 2001", "2015", "2001", "year"),
     # corpus: article 004, The Moscow Times, 3 September 2014 (a Wednesday)
     ("September 03, 2014", "2014-09-03", "2014-09-03", "day"),
-    ("on Wednesday", "2014-09-03", "2014-08-27", "day"),
+    ("on Wednesday", "2014-09-03", "2014-09-03", "day"),  # the day of the article
     ("On Tuesday", "2014-09-03", "2014-09-02", "day"),
     ("on Monday", "2014-09-03", "2014-09-01", "day"),
     ("In June", "2014-09-03", "2014-06", "month"),
@@ -80,7 +89,10 @@ RESOLVED = [
     ("yesterday", "2016-08", "2016", "year"),
     ("on Sunday", "2016-08-02", "2016-07-31", "day"),
     ("Friday", "2016-08-02", "2016-07-29", "day"),
-    ("on Tuesday", "2016-08-02", "2016-07-26", "day"),
+    ("on Tuesday", "2016-08-02", "2016-08-02", "day"),
+    ("last Tuesday", "2016-08-02", "2016-07-26", "day"),
+    ("overnight", "2016-11-21", "2016-11", "month"),
+    ("overnight", "2016-12-01", "2016", "year"),
     ("last Sunday", "2016-08-02", "2016-07-31", "day"),
     ("next Sunday", "2016-08-02", "2016-08-07", "day"),
     ("next Tuesday", "2016-08-02", "2016-08-09", "day"),
@@ -123,20 +135,29 @@ def test_resolve_gives_none(expression: str, reference: str) -> None:
     assert resolve(expression, reference) is None
 
 
-@pytest.mark.parametrize(
-    ("expression", "allow_same_day", "date"),
-    [
-        ("on Wednesday", False, "2014-08-27"),
-        ("on Wednesday", True, "2014-09-03"),
-        ("Wednesday", True, "2014-09-03"),
-        ("last Wednesday", True, "2014-08-27"),
-        ("on Tuesday", True, "2014-09-02"),
-    ],
-)
-def test_allow_same_day(expression: str, allow_same_day: bool, date: str) -> None:
-    result = resolve(expression, "2014-09-03", allow_same_day=allow_same_day)
-    assert result is not None
-    assert result.date == date
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@pytest.mark.parametrize("reference", [f"2016-08-{day:02d}" for day in range(1, 8)])
+@pytest.mark.parametrize("named", WEEKDAYS)
+def test_every_weekday_in_a_text_of_every_weekday(reference: str, named: str) -> None:
+    """One rule: "on Tuesday" is the most recent Tuesday on or before the reference day
+    (the very day in a Tuesday report), "last Tuesday" strictly before it, "next Tuesday"
+    strictly after it. 1-7 August 2016 run Monday to Sunday."""
+    day = dt.date.fromisoformat(reference)
+    target = WEEKDAYS.index(named)
+    back = (day.weekday() - target) % 7
+    on = day - dt.timedelta(days=back)
+    for words, expected in [
+        (f"on {named}", on),
+        (named, on),
+        (f"last {named}", on - dt.timedelta(days=7) if back == 0 else on),
+        (f"next {named}", day + dt.timedelta(days=(target - day.weekday() - 1) % 7 + 1)),
+    ]:
+        result = resolve(words, reference)
+        assert result is not None and result.date == expected.isoformat(), words
+        assert result.precision == "day"
+    assert resolve(f"on {named}", reference).date <= reference
 
 
 @pytest.mark.parametrize(
@@ -144,7 +165,8 @@ def test_allow_same_day(expression: str, allow_same_day: bool, date: str) -> Non
     [
         ("last October", "2016-08-02", ["'last October' = ", "strictly before", "2016-08-02"]),
         ("A year ago", "2016-04", ["approximate", "known only to the month"]),
-        ("on Sunday", "2016-08", ["strictly before", "known only to the month"]),
+        ("on Sunday", "2016-08", ["on or before", "known only to the month"]),
+        ("last Sunday", "2016-08-02", ["strictly before"]),
         ("in 2015", "2016-08-02", ["independent of the reference"]),
     ],
 )
@@ -295,3 +317,37 @@ def test_everything_found_resolves() -> None:
     assert [words for _, _, words in found] == expressions
     for words in expressions:
         assert resolve(words, "2016-08-02") is not None, words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu Aug 1 2013 40 Syrians die in ammo depot blast.", "2013-08-01"),
+        ("Thursday 01 September 2016 20:22 Syrian Coalition urges", "2016-09-01"),
+        ("Published October 31 2014 Activists in Syria reported", "2014-10-31"),
+        ("Posted on April 4 2017 by Asharq Al-Awsat English", "2017-04-04"),
+        ("Date of publication 27 June 2016 Civilian massacre", "2016-06-27"),
+        ("Bomb kills 15 in Homs NGO AFP Thursday 6 Mar 2014 At least 15", "2014-03-06"),
+        ("03-11-2014 ISIL Beheads 8 Syria Militants", "2014-11-03"),
+        ("01.10.2014 A double terrorist attack", "2014-10-01"),
+        ("08.04.2017(updated 1954 08.04.2017) Get short URL", "2017-04-08"),
+        ("Last updated at Jul 282016 QAMISHLI Syria A massive bomb", "2016-07-28"),
+        ("Killed on 5 May 2015 in a raid, the army said.", None),
+        ("Since 15 March 2011 the war has killed 300000 people.", None),
+        ("31-02-2016 is no date.", None),
+        ("No date here at all.", None),
+    ],
+)
+def test_dateline(text: str, expected: str | None) -> None:
+    found = dateline(text)
+    assert (found[2] if found else None) == expected
+    if found:
+        assert (
+            found[2] == expected and text[found[0] : found[1]].strip() == text[found[0] : found[1]]
+        )
+
+
+def test_dateline_only_near_the_start() -> None:
+    text = "x " * 200 + "Thu Aug 1 2013 was a day."
+    assert dateline(text) is None
+    assert dateline(text, within=500) is not None

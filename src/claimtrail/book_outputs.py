@@ -44,6 +44,9 @@ DATA_FILES = {
     "data/outlets.csv": "the outlets whose pages carry the claims: owners and published ratings",
     "data/reference/estimates.csv": "published figures from outside the corpus, with citations",
     "data/reference/article_context.md": "cited facts used to date and attribute the articles",
+    "data/fakes-dev/reports.csv": "the development reports, from FA-KES (Abu Salem et al., "
+    "2019; CC BY 4.0), unchanged",
+    "data/fakes-dev/annotation.jsonl": "the frozen hand annotation of 60 development reports",
 }
 
 

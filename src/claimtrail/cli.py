@@ -82,6 +82,17 @@ def _positive(value: str) -> int:
     return number
 
 
+def _iso_date(value: str) -> str:
+    """An argument that must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD."""
+    from claimtrail.timeref import precision_of
+
+    try:
+        precision_of(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def _report(problems: Sequence[InputProblem]) -> None:
     """The summary of bad inputs on standard error."""
     if problems:
@@ -170,6 +181,7 @@ def run_extract(args: argparse.Namespace) -> int:
     workers = _workers(args)
     metadata = _corpus_metadata(args.inputs)
     problems: list[InputProblem] = []
+    undated = [0, 0]  # documents without a publication date, documents read
     # Where each document in flight came from, to name it if its extraction fails. Results
     # come back in input order, so this holds only the documents not yet written.
     pending: deque[str] = deque()
@@ -182,12 +194,16 @@ def run_extract(args: argparse.Namespace) -> int:
             is_file = item.source.lower().endswith(".txt")  # not "file, row N" of a table
             known = metadata.get(Path(item.source).resolve(), {}) if is_file else {}
             pending.append(item.source)
+            published = item.published or known.get("published") or args.published
+            undated[0] += published is None
+            undated[1] += 1
             yield Article(
                 item.id,
                 item.text,
-                item.published or known.get("published"),
+                published,
                 known.get("outlet"),
                 known.get("republished_from"),
+                item.title,
             )
 
     quiet = args.quiet or not sys.stderr.isatty()
@@ -214,6 +230,13 @@ def run_extract(args: argparse.Namespace) -> int:
                 else:
                     record = {k: row[k] for k in OUTPUT_COLUMNS}
                     stream.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+    if undated[0]:
+        print(
+            f"{undated[0]} of {undated[1]} document(s) had no publication date (give "
+            "--published, a 'published' column or field, or a NAME.json sidecar): their "
+            "as-of dates are read against the date the text prints, if any, else left empty",
+            file=sys.stderr,
+        )
     _report(problems)
     return 1 if problems else 0
 
@@ -261,8 +284,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract estimate claims (fighters, killed, injured, ...) from news text",
         description="Extract every estimate claim from the inputs, following the codebook. "
         "Writes one row per claim: " + ", ".join(OUTPUT_COLUMNS) + ". Offsets index the raw "
-        "text. Relative dates are resolved against each document's publication date (the "
-        "'published' field of CSV/JSONL input, or data/articles.csv for corpus files). Ids "
+        "text. Relative dates are resolved against the date a text prints for itself (its "
+        "dateline), else its publication date: the 'published' field of CSV/JSONL input, a "
+        "sidecar NAME.json beside a .txt file, data/articles.csv for corpus files, else "
+        "--published; how many documents had none is said once on standard error. A "
+        "'title' field or sidecar key names the headline, so that a headline repeated in "
+        "the text gives one row. Ids "
         "are written as given (a stream is not checked for repeated ids), except that in "
         "CSV a cell a spreadsheet would run as a formula gets a leading apostrophe (see "
         "--raw-csv). Bad "
@@ -274,8 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help=".txt files, folders of them (searched recursively), or .csv/.jsonl "
-        "files with columns id, text and optional published (ISO date)",
+        help=".txt files (each with an optional sidecar NAME.json holding published and "
+        "title), folders of them (searched recursively), or .csv/.jsonl files with columns "
+        "id, text and optional published (ISO date) and title",
     )
     extract.add_argument(
         "-o",
@@ -286,6 +314,13 @@ def build_parser() -> argparse.ArgumentParser:
         "device or a socket is refused before any work",
     )
     extract.add_argument("--raw-csv", action="store_true", help=RAW_CSV_HELP)
+    extract.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="DATE",
+        help="publication date (YYYY, YYYY-MM or YYYY-MM-DD) of the documents that have "
+        "none of their own",
+    )
     extract.add_argument(
         "--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)"
     )

@@ -37,12 +37,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 @dataclass(frozen=True)
 class Document:
-    """One text to analyse: its id, the text, its publication date if known, where it came from."""
+    """One text to analyse: its id, the text, its publication date if known, where it came
+    from, and its headline if known."""
 
     id: str
     text: str
     published: str | None
     source: str
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,23 @@ class InputProblem:
 Item = Document | InputProblem
 
 
-def _checked(doc_id: str, text: str, published: str | None, source: str, max_chars: int) -> Item:
+def _checked(
+    doc_id: str,
+    text: str,
+    published: str | None,
+    source: str,
+    max_chars: int,
+    title: str | None = None,
+) -> Item:
     """The document, or the first thing wrong with it: empty id or text, a text longer
     than ``max_chars``, a publication date that is not a real ISO partial date."""
-    for name, value in (("id", doc_id), ("text", text), ("published", published or "")):
+    fields = (
+        ("id", doc_id),
+        ("text", text),
+        ("published", published or ""),
+        ("title", title or ""),
+    )
+    for name, value in fields:
         if _SURROGATE.search(value):
             return InputProblem(source, f"field {name!r} holds a lone surrogate, not a character")
     if not doc_id.strip():
@@ -75,13 +90,43 @@ def _checked(doc_id: str, text: str, published: str | None, source: str, max_cha
             precision_of(published)
         except ValueError:
             return InputProblem(source, f"field 'published': {published!r} is not a real ISO date")
-    return Document(doc_id, text, published, source)
+    return Document(doc_id, text, published, source, title or None)
+
+
+_SIDECAR_BYTES = 64 * 1024  # a date and a headline
+
+
+def _sidecar(path: Path) -> tuple[str | None, str | None] | InputProblem:
+    """(published, title) from the sidecar of a .txt file: a JSON object in the file of the
+    same name with the suffix .json ("report.txt" -> "report.json"), both optional."""
+    sidecar = path.with_suffix(".json")
+    if not sidecar.exists():
+        return None, None
+    try:
+        if not stat.S_ISREG(sidecar.stat().st_mode):
+            return InputProblem(str(sidecar), _NOT_REGULAR)
+        with sidecar.open("rb") as stream:
+            data = stream.read(_SIDECAR_BYTES + 1)
+        if len(data) > _SIDECAR_BYTES:
+            return InputProblem(str(sidecar), f"a sidecar of more than {_SIDECAR_BYTES:,} bytes")
+        record = json.loads(data.decode("utf-8"))
+    except OSError as exc:
+        return InputProblem(str(sidecar), f"unreadable: {exc.strerror}")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return InputProblem(str(sidecar), f"not a JSON object in UTF-8: {exc}")
+    if not isinstance(record, dict):
+        return InputProblem(str(sidecar), "the sidecar must hold a JSON object")
+    for field in ("published", "title"):
+        if record.get(field) is not None and not isinstance(record[field], str):
+            return InputProblem(str(sidecar), f"field {field!r} must be a string")
+    return record.get("published") or None, record.get("title") or None
 
 
 def _read_txt(path: Path, max_chars: int) -> Item:
-    """A .txt file as one document: id the file's stem, date unknown (the caller may
-    know it). A file too large to hold ``max_chars`` characters is refused unread, and no
-    more than that is ever read (a file's size may be unknown or change)."""
+    """A .txt file as one document: id the file's stem; its date and headline from a
+    sidecar NAME.json if there is one, else unknown (the caller may know them). A file
+    too large to hold ``max_chars`` characters is refused unread, and no more than that
+    is ever read (a file's size may be unknown or change)."""
     if _SURROGATE.search(str(path)):
         return InputProblem(str(path), "file name is not valid UTF-8")
     limit = _UTF8_BYTES_PER_CHAR * max_chars
@@ -102,13 +147,20 @@ def _read_txt(path: Path, max_chars: int) -> Item:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return InputProblem(str(path), f"not valid UTF-8 at byte {exc.start}")
-    return _checked(path.stem, text, None, str(path), max_chars)
+    sidecar = _sidecar(path)
+    if isinstance(sidecar, InputProblem):
+        return sidecar
+    published, title = sidecar
+    checked = _checked(path.stem, text, published, str(path), max_chars, title)
+    if isinstance(checked, InputProblem) and published and "published" in checked.problem:
+        return InputProblem(str(path.with_suffix(".json")), checked.problem)
+    return checked
 
 
 def _read_csv(path: Path, max_chars: int) -> Iterator[Item]:
-    """The rows of a CSV file with columns id, text and optional published; every
-    malformed row (broken quoting, a wrong number of fields, bytes that are not UTF-8) is
-    a problem of its own."""
+    """The rows of a CSV file with columns id, text and optional published and title;
+    every malformed row (broken quoting, a wrong number of fields, bytes that are not
+    UTF-8) is a problem of its own."""
     for row in read_rows(path, required=("id", "text")):
         if isinstance(row, RowProblem):
             where = f"{path}, row {row.number}" if row.number is not None else str(path)
@@ -120,7 +172,8 @@ def _read_csv(path: Path, max_chars: int) -> Iterator[Item]:
             yield InputProblem(source, f"field {bad[0]!r} is not valid UTF-8")
             continue
         published = (row.values.get("published") or "").strip() or None
-        yield _checked(row.values["id"], row.values["text"], published, source, max_chars)
+        title = (row.values.get("title") or "").strip() or None
+        yield _checked(row.values["id"], row.values["text"], published, source, max_chars, title)
 
 
 def _json_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -148,7 +201,10 @@ def _json_document(record: object, source: str, max_chars: int) -> Item:
     published = record.get("published")
     if published is not None and not isinstance(published, str):
         return InputProblem(source, f"field 'published' must be a string, not {published!r}")
-    return _checked(doc_id, record["text"], published or None, source, max_chars)
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        return InputProblem(source, f"field 'title' must be a string, not {title!r}")
+    return _checked(doc_id, record["text"], published or None, source, max_chars, title)
 
 
 def _read_jsonl(path: Path, max_chars: int) -> Iterator[Item]:
@@ -205,10 +261,11 @@ def iter_documents(paths: Iterable[Path | str], max_chars: int = MAX_CHARS) -> I
     """Yield every document (or problem) under ``paths``, in a stable order.
 
     A folder is searched recursively for .txt files (sorted). A .txt file's id is its
-    stem; its date is unknown here. .csv files need ``id`` and ``text`` columns and may
-    have ``published``; .jsonl files hold one such object per line. Any other kind of file
-    is refused, as is anything but a regular file (a pipe or a device would never end) and
-    a text longer than ``max_chars`` characters.
+    stem; its date and headline come from a sidecar NAME.json (``published``, ``title``)
+    when there is one. .csv files need ``id`` and ``text`` columns and may have
+    ``published`` and ``title``; .jsonl files hold one such object per line. Any other
+    kind of file is refused, as is anything but a regular file (a pipe or a device would
+    never end) and a text longer than ``max_chars`` characters.
     """
     for given in paths:
         path = Path(given)

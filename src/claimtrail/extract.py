@@ -1,24 +1,36 @@
 """Automatic extraction of estimate claims from raw news text.
 
-The rules follow the codebook (book/codebook.md), applied to the article body only:
+The rules follow the codebook (book/codebook.md), applied to the article body only. Each
+text is segmented once (:mod:`claimtrail.sentences`); its sentences are shared by the
+numbers, dates, attribution and hedges read from it.
 
 1. Every numeric expression of the body is found (:func:`claimtrail.numbers.find_numbers`).
-2. Years, dates ("July 23"), clock times, durations and ages ("nine-minute",
-   "9-year-old"), money, percentages and multipliers are dropped: they are not counts.
+2. Years, dates ("July 23", "09-07-2016"), the text's dateline, clock times ("at 1459"),
+   durations and ages ("nine-minute", "9-year-old", "under the age of eight", "Ahmed,
+   24,"), money, percentages and multipliers are dropped: they are not counts.
 3. The counted noun is the head of the noun phrase after the number ("potential suicide
-   bombers", "Su-24 fighter aircraft" -> aircraft). A head that names people makes a
-   claim; any other head (aircraft, wars, videos) does not. With no noun after the
-   number, the claim needs a casualty verb just before it ("injuring 23"), a "number of
-   <people>" in its sentence, or an earlier claim in the same paragraph whose noun it
-   leaves out ("A year ago there were a hundred").
-4. The measure comes from the verbs of the sentence: killed, injured, detained, tracked,
-   recruited, returned; a combatant noun with none of these counts fighters. A generic
-   noun ("people") with no such verb is not a claim.
-5. The as-of date is a time expression in the claim's sentence, resolved against the
-   date of the statement that carries it (a time attached to a reporting verb, "said
-   last October") or else against the article's publication date; with none, the
-   figure is as of the publication date.
-6. Speaker and relay chain come from :mod:`claimtrail.attribution`, hedges from
+   bombers", "Su-24 fighter aircraft" -> aircraft; "13 of its fighters" -> fighters). A
+   head that names people (:data:`claimtrail.measures.PERSON_NOUNS`, from WordNet) makes
+   a claim; any other head (aircraft, wars, videos) does not. With no noun after the
+   number, the claim needs a verb, predicate or toll that gives its measure ("injuring
+   23", "at least eight died", "the toll rose to 61"), a "number of <people>" in its
+   sentence, an earlier figure of its sentence whose noun it leaves out ("killed 28 and
+   wounded 30"), or a copula ("A year ago there were a hundred").
+4. The measure comes from the word that governs the counted phrase
+   (:mod:`claimtrail.measures`). A generic noun ("people") with no measure is not a claim.
+5. The as-of date is read against the date of the text: the date it prints for itself
+   (its dateline, :func:`claimtrail.timeref.dateline`), else the publication date given.
+   A cumulative toll ("since March 2011", "in the past three days", "the war has killed")
+   is as of when it is current: the time of the statement, else the date of the text. An
+   event toll takes a time expression of its sentence: one attached to a reporting verb
+   ("said Thursday") dates the statement and is the reference for the others; then the
+   nearest other time after the number, then before it; else the time of the sentence
+   before (or after) it in the same paragraph, if that sentence holds no figure of its
+   own; else the statement's time; else the date of the text.
+6. A headline repeated at the start of the text (the ``title``, when given) gives one
+   row: a headline figure is dropped when the body states the same count (same measure,
+   same number); one the body does not state is kept.
+7. Speaker and relay chain come from :mod:`claimtrail.attribution`, hedges from
    :mod:`claimtrail.hedges`.
 """
 
@@ -31,11 +43,20 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrail.attribution import sentence_spans, speaker_and_chain
-from claimtrail.furniture import body_spans, segment_article
+from claimtrail import measures
+from claimtrail.attribution import speaker_and_chain
+from claimtrail.furniture import body_spans, link_list_start, segment_article
 from claimtrail.hedges import hedges_near
 from claimtrail.numbers import NumberExpression, find_numbers, fold_case
-from claimtrail.timeref import TimeRef, find_time_expressions, precision_of, resolve
+from claimtrail.sentences import sentence_spans
+from claimtrail.timeref import (
+    TimeRef,
+    date_bounds,
+    dateline,
+    find_time_expressions,
+    precision_of,
+    resolve,
+)
 
 OUTPUT_COLUMNS = (
     "article",
@@ -51,169 +72,162 @@ OUTPUT_COLUMNS = (
     "qualifier",
     "as_of",
     "as_of_precision",
+    "scope",
     "speaker",
     "chain",
     "hedge",
 )
+SCOPES = ("event", "cumulative")
 
-COMBATANTS = frozenset(
-    """fighters fighter militants militant jihadists jihadist terrorists terrorist insurgents
-    insurgent rebels rebel troops soldiers soldier gunmen gunman warlords warlord commanders
-    commander recruits recruit members member volunteers mercenaries extremists bombers
-    bomber attackers attacker combatants policemen officers guards servicemen marines
-    paratroopers men""".split()
-)
-PEOPLE = COMBATANTS | frozenset(
-    """people persons person civilians civilian residents citizens nationals russians
-    americans syrians iraqis afghans chechens children child women men students journalists
-    journalist workers protesters demonstrators refugees migrants victims hostages prisoners
-    detainees suspects passengers worshippers pilgrims villagers patients doctors returnees
-    individuals staff police others bodies youths""".split()
-)
-# A head word that names the measure itself: "7 dead", "40 wounded", "11 bodies".
-MEASURE_WORDS = {
-    "dead": "killed",
-    "killed": "killed",
-    "bodies": "killed",
-    "wounded": "injured",
-    "injured": "injured",
-    "hurt": "injured",
-}
-# Nouns that imply the measure when nothing else in the sentence gives it.
-NOUN_MEASURES = {
-    "detainees": "detained",
-    "prisoners": "detained",
-    "hostages": "detained",
-    "returnees": "returned",
-    "recruits": "recruited",
-    "recruit": "recruited",
-}
-MEASURE_VERBS = (
-    (
-        "killed",
-        r"kill\w*|dead|died|death toll|deaths|beheaded|executed|slain|murdered|"
-        r"lost their lives|perished|destroyed|eliminated|massacred|shot dead",
-    ),
-    ("injured", r"injur\w*|wound\w*|hurt|hospitali[sz]ed"),
-    ("detained", r"detain\w*|arrest\w*|captured|abducted|kidnapped|taken hostage|held"),
-    ("tracked", r"keep track|kept track|tracking|tracked|monitor\w*|under surveillance|watch list"),
-    ("recruited", r"recruit\w*|enlisted"),
-    ("returned", r"return\w*|came back|come back"),
-    (
-        "fighters",
-        r"fight\w*|join\w*|taking part|took part|on the side of|on \w+'s side|"
-        r"in the ranks|under arms",
-    ),
-)
-_MEASURE_PATTERNS = tuple((m, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for m, p in MEASURE_VERBS)
-# The same, to search a folded text (fold_case), where they find the same words faster.
-_FOLDED_MEASURE_PATTERNS = tuple((m, re.compile(rf"\b(?:{p})\b")) for m, p in MEASURE_VERBS)
-# The predicate of the counted people: "were killed", "had been wounded", "died".
-_PREDICATE = re.compile(
-    r"\b(?:(?:were|was|are|is|been|being)\s+(?:\w+\s+)?(killed|wounded|injured|hurt|"
-    r"detained|arrested|captured|abducted|kidnapped|monitored|tracked|recruited|executed|"
-    r"beheaded|slain|shot dead)|(died|perished))\b",
-    re.IGNORECASE,
-)
-_PREDICATE_MEASURE = {
-    "killed": "killed",
-    "executed": "killed",
-    "beheaded": "killed",
-    "slain": "killed",
-    "shot dead": "killed",
-    "died": "killed",
-    "perished": "killed",
-    "wounded": "injured",
-    "injured": "injured",
-    "hurt": "injured",
-    "detained": "detained",
-    "arrested": "detained",
-    "captured": "detained",
-    "abducted": "detained",
-    "kidnapped": "detained",
-    "monitored": "tracked",
-    "tracked": "tracked",
-    "recruited": "recruited",
-}
 _HYPOTHETICAL = re.compile(r"\b(?:even if|if|unless|whether)\b[^.;]{0,60}$", re.IGNORECASE)
 # How far back from a number a match of _HYPOTHETICAL can start: its longest word and 60
 # more characters, and one character before it, for the word boundary.
 _HYPOTHETICAL_REACH = len("whether") + 60 + 1
 _NOT_COUNT_AFTER = re.compile(
-    r"^(?:\s*(?:%|percent\b|per cent\b|a\.m\.|p\.m\.|o'clock\b|(?:mile|km|kilomet|metre|meter|"
-    r"kg|ton|tonne|dollar|euro|rouble|ruble|pound|second|minute|hour|day|week|month|year|decade|"
-    r"centur)\w*\b))",
+    r"^(?:\s*(?:%|percent\b|per cent\b|a\.m\.|p\.m\.|o'clock\b|gmt\b|"
+    r"(?:(?:square|sq\.?|cubic)\s+)?(?:mile|km|kilomet|metre|meter|kg|ton|tonne|dollar|euro|rouble|ruble|pound|second|minute|hour|day|week|month|year|"
+    r"decade|centur)\w*\b)|\s+(?:years?\s+old|years?\s+of\s+age)\b)",
     re.IGNORECASE,
 )
-_NOT_COUNT_BEFORE = re.compile(
-    r"(?:[$€£]|\b(?:route|resolution|page|no\.|number|article|flight|room|chapter|section|"
-    r"street|highway|paragraph|unit|brigade|division)\s*)$",
-    re.IGNORECASE,
+# A number right after one of these words (or a currency sign) is a label, an age, a
+# date or money: "route 5", "resolution 2254", "aged 24", "under the age of eight",
+# "July 23", "$5". Tested on the last word before the number, which is cheap.
+_NOT_COUNT_WORDS = frozenset(
+    """route resolution page no. number article flight room chapter section street highway
+    paragraph unit brigade division age aged ages url views updated january february march
+    april may june july august september october november december jan jan. feb feb. mar
+    mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec
+    dec.""".split()
 )
+_CURRENCY = frozenset("$€£")
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _STREET_AFTER = re.compile(
     r"^\s+(?:[A-Z]\w+\s+){0,2}(?:street|st\.|avenue|road|lane)\b", re.IGNORECASE
 )
+# The tests above in one pattern each side, for speed.
+_NOT_COUNT_AFTER_ANY = re.compile(
+    "|".join(
+        f"(?:{p.pattern.removeprefix('^')})"
+        for p in (_NOT_COUNT_AFTER, _DATE_AFTER, _STREET_AFTER, re.compile(r"^\s*:\d"))
+    ),
+    re.IGNORECASE,
+)
+# Day-month-year digits ("09-07-2016", "24.08.2013"): a date, never a count.
+_NUMERIC_DATE = re.compile(r"\d{1,2}([-./])\d{1,2}\1\d{2,4}")
+# A clock time written without a colon after "at" ("Wed 01 Oct 2014 at 1459").
+_CLOCK_BEFORE = re.compile(r"\bat\s*$", re.IGNORECASE)
+_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+# An age in apposition to a name: "Ahmed, 24, said", "Ahmed 24 said" (commas lost).
+_AGE_APPOSITION = re.compile(r"[A-Z][a-z]+,?\s+$")
+_AGE_AFTER = re.compile(r"^,?\s+(?:said|says|told|who|from|a\s|an\s)")
 _WORD = re.compile(r"[\w'’.-]+|[^\w\s]")
 _NP_STOP = frozenset(
     """of from in on at to for with by who which that and or but as than had has have was were
     is are be been being will would could can said says say including among after before
-    during since into over under while when where whose""".split()
+    during since into over under while when where whose near across monday tuesday wednesday
+    thursday friday saturday sunday yesterday today overnight tonight""".split()
 )
 _VERB_ENDINGS = ("ing", "ed")
 # Person nouns that also modify a following noun ("fighter aircraft", "soldier's"): the
 # noun phrase goes on past them; any other person noun ends it ("militants remain").
-_MODIFIER_NOUNS = frozenset("fighter soldier militant rebel police terrorist".split())
-_CASUALTY_BEFORE = re.compile(
-    r"\b(?:kill\w*|injur\w*|wound\w*|beheaded|executed|detain\w*|arrest\w*|toll\s+(?:rose|"
-    r"climbed|reached|stood|of)(?:\s+to)?|toll\s+(?:at|is|was))\s*$",
-    re.IGNORECASE,
+_MODIFIER_NOUNS = frozenset("fighter soldier militant rebel police terrorist army".split())
+_MEASURE_VERB = re.compile(r"(?:kill|injur|wound|behead|execut|detain|arrest)(?:e|es|s|ing)?$")
+_OF_DETERMINER = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|whom|them|those|these)\b", re.IGNORECASE
 )
-_NUMBER_OF = re.compile(r"\bnumber of\b((?:\s+[\w'’.-]+){1,8})", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bnumber of\b(?:\s+the\b)?((?:\s+[\w'’.-]+){1,8})", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\bthere\s+(?:are|were|is|was)\s+(?:now\s+|only\s+)?$", re.I)
 _REPORTING = re.compile(
     r"\b(?:said|says|stated|told|announced|estimated|reported|added|declared|confirmed|wrote)\b",
     re.IGNORECASE,
 )
 _NOW_BEFORE = re.compile(r"\bnow\b[^.;]{0,25}$", re.IGNORECASE)
+# A running total over a period: current when stated, not at the period's start.
+_CUMULATIVE = re.compile(
+    r"\b(?:since|so\s+far|to\s+date|(?:in|over|during|within|throughout)\s+(?:the\s+)?"
+    r"(?:past|last|previous)\s+(?:(?:\w+|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)|"
+    r"in\s+(?:the\s+)?(?:first\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several)\s+(?:hours?|days?|weeks?|months?|years?)|"
+    r"(?:war|conflict|uprising|crisis|revolution|campaign|offensive|battle|bombardment|"
+    r"siege|escalation)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|claimed|left|cost|"
+    r"caused)|(?:-year|year-old)\s+(?:war|conflict)|"
+    r"(?:war|conflict|uprising|crisis|revolution)\s+(?:which|that)\s+(?:began|started|erupted|"
+    r"broke\s+out))\b",
+    re.IGNORECASE,
+)
+# Time expressions that start a period ("since Wednesday", "since March 2011").
+_PERIOD_START = re.compile(r"\b(?:since|from|until|till)\s+$", re.IGNORECASE)
 _STRONG = re.compile(r"-strong\b")
 _STRONG_PHRASE = re.compile(r"-strong(?:\s+[a-z]+)?")
-_CLOCK_AFTER = re.compile(r"^\s*:\d")
 _WORD_CHAR = re.compile(r"\w")
 _OF = re.compile(r"\s+of\b")
 _PLACE = re.compile(r"\s+(?:in|inside)\s+((?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,4})")
+_TITLE_PARTS = re.compile(r"\s+[-|–]\s+")
 
 
 @dataclass(frozen=True)
 class Article:
     """One text to extract from: id, raw text, publication date (ISO, partial) if known,
-    and the outlet and republication source when known (for the relay chain)."""
+    the outlet and republication source when known (for the relay chain), and the
+    headline when known (a headline repeated in the text gives one row)."""
 
     id: str
     text: str
     published: str | None = None
     outlet: str | None = None
     republished_from: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """A number that counts people: its head noun, phrase end and words, and the
+    measure its governing word gives (None when none does, "" for a verb of no measure)."""
+
+    head: str
+    phrase_end: int
+    phrase: str
+    governed: str | None
+    quote_start: int
+
+
+def _after_label(before: str) -> bool:
+    """Whether the text before a number ends with a label word or a currency sign."""
+    stripped = before.rstrip()
+    if not stripped:
+        return False
+    if stripped[-1] in _CURRENCY:
+        return True
+    words = stripped.lower().rsplit(None, 2)
+    return words[-1] in _NOT_COUNT_WORDS or words[-2:] == ["age", "of"]
 
 
 def _is_not_count(text: str, expr: NumberExpression) -> bool:
-    """True for numbers that are dates, times, measurements, money or labels."""
+    """True for numbers that are dates, times, ages, measurements, money or labels."""
     if expr.qualifier == "multiplier" or expr.looks_like_year:
         return True
     if expr.hyphen_compound and not _STRONG.match(text[expr.value_end : expr.value_end + 8]):
         return True
     after, before = text[expr.end : expr.end + 24], text[max(0, expr.start - 24) : expr.start]
-    return bool(
-        _NOT_COUNT_AFTER.match(after)
-        or _NOT_COUNT_BEFORE.search(before)
-        or _DATE_BEFORE.search(before)
-        or _DATE_AFTER.match(after)
-        or _STREET_AFTER.match(after)
-        or _CLOCK_AFTER.match(after)
+    if _NOT_COUNT_AFTER_ANY.match(after) or _after_label(before):
+        return True
+    value = text[expr.value_start : expr.value_end]
+    if value.isdigit() and _CLOCK_BEFORE.search(before) and _CLOCK_DIGITS.fullmatch(value):
+        return True
+    if "-" in text[expr.start - 6 : expr.end + 8] or "." in text[expr.start - 6 : expr.end + 8]:
+        date = _NUMERIC_DATE.search(text, max(0, expr.start - 6), expr.end + 8)
+        if date and date.start() <= expr.value_start and expr.value_end <= date.end():
+            return True
+    return (
+        expr.qualifier == "none"
+        and value.isdigit()
+        and _AGE_APPOSITION.search(before) is not None
+        and _AGE_AFTER.match(after) is not None
+        and not before.rstrip().endswith(("Killed", "Kill", "Kills", "Dead"))
     )
 
 
@@ -223,9 +237,18 @@ def _noun_phrase(text: str, end: int, limit: int) -> tuple[str | None, int, str]
     The phrase runs until a stop word, a verb form ("fighting", "joined"), punctuation
     other than quotes and hyphens, a person noun (unless it can modify a noun:
     "fighter"), or five words; its head is its last word, so "Su-24 fighter aircraft" is
-    headed by "aircraft" and "25,000 militants remain" by "militants".
+    headed by "aircraft" and "25,000 militants remain" by "militants". "N of the/its/them
+    ..." counts the noun after "of": "13 of its fighters" is headed by "fighters".
     """
+    of = _OF_DETERMINER.match(text, end, limit)
+    if of is not None:
+        if of.group().split()[-1].lower() in measures.PRONOUNS:
+            return of.group().split()[-1].lower(), of.end(), text[end : of.end()].strip()
+        head, head_end, _ = _noun_phrase(text, of.end(), limit)
+        if head is not None:
+            return head, head_end, text[end:head_end].strip()
     words: list[tuple[str, int]] = []
+    skip_to = end  # past a parenthesis inside the phrase: "one SARC (Syrian ...) staff member"
     for match in _WORD.finditer(text, end, limit):
         token = match.group()
         word = token.strip("'’\"“”")
@@ -233,80 +256,48 @@ def _noun_phrase(text: str, end: int, limit: int) -> tuple[str | None, int, str]
             continue
         full_stop = word.endswith(".") and len(word) > 4  # "bombers." ends a sentence; "U.S." not
         lower = word.lower()[:-1] if full_stop else word.lower()
-        if not _WORD_CHAR.match(word) or lower in _NP_STOP:
+        if word == "(":
+            close = text.find(")", match.end(), min(limit, match.end() + 60))
+            if close > 0 and words:
+                skip_to = close + 1
+            continue
+        if match.start() < skip_to:
+            continue
+        if not _WORD_CHAR.match(word) or lower in _NP_STOP or word[0].isdigit():
             break
-        if words and lower.endswith(_VERB_ENDINGS) and lower not in PEOPLE:
+        if _MEASURE_VERB.match(lower):
+            break  # "kill 10 injure scores": a verb, no noun
+        if words and lower.endswith(_VERB_ENDINGS) and lower not in measures.PERSON_NOUNS:
             break
+        if not words and lower in ("a", "an", "the"):
+            break  # "6,000 a year earlier": no noun counted here
         words.append((lower, match.end() - (1 if full_stop else 0)))
-        if len(words) == 5 or (lower in PEOPLE and lower not in _MODIFIER_NOUNS):
+        if len(words) == 5 or (
+            lower in measures.PERSON_NOUNS
+            and lower not in _MODIFIER_NOUNS
+            and not _next_is_person(text, match.end(), limit)
+        ):
+            break
+        if lower in measures.MEASURE_WORDS and lower not in ("dead", "wounded", "injured"):
             break
     if not words:
         return None, end, ""
+    # A run that reached no person noun ends at the first measure word ("dead and wounded
+    # members" is headed by "members", "40 dead in clashes" by "dead").
     head, head_end = words[-1]
+    if head not in measures.PERSON_NOUNS:
+        for word, word_end in words:
+            if word in measures.MEASURE_WORDS:
+                head, head_end = word, word_end
+                break
     return ("fighters" if head == "strong" else head), head_end, text[end:head_end].strip()
 
 
-@lru_cache(maxsize=16)
-def _measure_cues(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, measure) of the cue words of a sentence, measure by measure (cached:
-    claims share sentences)."""
-    folded = fold_case(sentence)
-    return tuple(
-        (*match.span(), measure)
-        for measure, pattern in _FOLDED_MEASURE_PATTERNS
-        for match in pattern.finditer(folded)
-    )
-
-
-def _nearest_cue(text: str, sentence: tuple[int, int], start: int, end: int) -> str | None:
-    """The measure of the cue word nearest to the span start:end in the sentence."""
-    s0, s1 = sentence
-    best: tuple[int, str] | None = None
-    for c0, c1, measure in _measure_cues(text[s0:s1]):
-        m0, m1 = s0 + c0, s0 + c1
-        distance = m0 - end if m0 >= end else start - m1 if m1 <= start else 0
-        if distance >= 0 and (best is None or distance < best[0]):
-            best = (distance, measure)
-    return best[1] if best else None
-
-
-def _measure(
-    text: str,
-    sentence: tuple[int, int],
-    start: int,
-    phrase_end: int,
-    head: str,
-    casualty: re.Match[str] | None,
-) -> str | None:
-    """What a figure counts, by the first rule that applies (module docstring, rule 4):
-    a casualty verb just before it ("killing 80"); a head that names the measure ("7
-    dead"); the predicate of the counted people ("were killed", "died"); the nearest cue
-    word in the sentence; a noun that implies it ("detainees"); a combatant noun."""
-    if casualty:
-        words = casualty.group().lower()
-        return "killed" if "toll" in words else _measure_of_words(words)
-    if head in MEASURE_WORDS:
-        return MEASURE_WORDS[head]
-    clause_end = min(
-        [i for i in (text.find(";", phrase_end, sentence[1]),) if i >= 0] + [sentence[1]]
-    )
-    predicate = _PREDICATE.search(text, phrase_end, clause_end)
-    if predicate:
-        return _PREDICATE_MEASURE[(predicate.group(1) or predicate.group(2)).lower()]
-    cue = _nearest_cue(text, sentence, start, phrase_end)
-    if cue:
-        return cue
-    if head in NOUN_MEASURES:
-        return NOUN_MEASURES[head]
-    return "fighters" if head in COMBATANTS else None
-
-
-def _measure_of_words(words: str) -> str | None:
-    """The first measure whose cue words occur in ``words`` ("killing" -> killed)."""
-    for measure, pattern in _MEASURE_PATTERNS:
-        if pattern.search(words):
-            return measure
-    return None
+def _next_is_person(text: str, end: int, limit: int) -> bool:
+    """Whether the word after ``end`` is a person noun too: "Russian citizens", "Syrian
+    soldiers" are headed by their last noun."""
+    match = _WORD.search(text, end, limit)
+    return match is not None and match.group().lower().rstrip(".") in measures.PERSON_NOUNS
 
 
 def _place(text: str, start: int, limit: int) -> str:
@@ -365,148 +356,322 @@ def _statement_times(
     return found
 
 
-def _as_of(
-    text: str, sentences: list[tuple[int, int]], index: int, start: int, published: str | None
-) -> TimeRef | None:
-    """The as-of date of a number at ``start`` in ``sentences[index]`` (module rule 5).
+# Words that always point into the week of the text, whoever speaks: resolved against the
+# date of the text, not against a statement's time.
+_DAY_WORDS = re.compile(
+    r"(?:(?:on|last|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"yesterday|today|overnight",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"\s+(?:and|or|to|-)\s+(?:(?:early|late)\s+)?$", re.IGNORECASE)
 
-    In order: a statement time in the sentence (or else the sentence before) becomes the
-    reference; "now" just before the number makes the figure as of that reference; else
-    the nearest other time expression after the number, then before it, resolved against
-    the reference; else the statement time; else the publication date.
-    """
-    if published is None:
+
+def _joined(first: TimeRef, second: TimeRef) -> TimeRef:
+    """The finest unit holding two times named together ("late Saturday and early
+    Sunday"): the month when both days lie in one month, else the year."""
+    if first.date == second.date:
+        return first
+    a0, a1 = date_bounds(first.date)
+    b0, b1 = date_bounds(second.date)
+    start, end = min(a0, b0), max(a1, b1)
+    if (start.year, start.month) == (end.year, end.month):
+        date = f"{start.year:04d}-{start.month:02d}"
+    else:
+        date = f"{start.year:04d}" if start.year == end.year else first.date
+    words = f"{first.expression} and {second.expression}"
+    return TimeRef(date, precision_of(date), words, "two times named together")
+
+
+def _event_times(
+    text: str, sentence: tuple[int, int], skip: set[int], base: str, reference: str
+) -> list[tuple[int, TimeRef]]:
+    """The times of a sentence that date an event (not its statement, not the start of a
+    period: "since Wednesday"), with their offsets. Weekdays and "yesterday" are read
+    against the date of the text (``reference``), others against ``base``; two times
+    named together are one span."""
+    s0, s1 = sentence
+    found: list[tuple[int, int, TimeRef]] = []
+    for t0, t1, words in _time_expressions(text[s0:s1]):
+        if s0 + t0 in skip or _PERIOD_START.search(text[max(s0, s0 + t0 - 8) : s0 + t0]):
+            continue
+        event = _resolve(words, reference if _DAY_WORDS.fullmatch(words.strip()) else base)
+        if event is None:
+            continue
+        if found and _JOINED.fullmatch(text[s0 + found[-1][1] : s0 + t0]):
+            found[-1] = (found[-1][0], t1, _joined(found[-1][2], event))
+        else:
+            found.append((t0, t1, event))
+    return [(s0 + t0, event) for t0, _, event in found]
+
+
+@dataclass
+class _Text:
+    """One article as the rules read it: its body sentences, the date the text goes by,
+    and the span of a repeated headline."""
+
+    article: Article
+    sentences: list[tuple[int, int]]
+    lines: list[tuple[int, int]]
+    reference: str | None
+    dateline: tuple[int, int] | None
+    headline: tuple[int, int] | None
+    figures: list[int]  # how many figures each sentence holds
+
+
+def _as_of(doc: _Text, index: int, start: int, cumulative: bool) -> TimeRef | None:
+    """The as-of date of a figure at ``start`` in sentence ``index`` (module rule 5)."""
+    reference = doc.reference
+    if reference is None:
         return None
-    own = TimeRef(published, precision_of(published), "", "the article's own date")
-    s0, s1 = sentences[index]
-    statements = _statement_times(text, sentences[index], start, published)
+    text = doc.article.text
+    own = TimeRef(reference, precision_of(reference), "", "the date of the text")
+    s0, _ = doc.sentences[index]
+    statements = _statement_times(text, doc.sentences[index], start, reference)
     if not statements and index > 0:
-        statements = _statement_times(text, sentences[index - 1], None, published)
+        statements = _statement_times(text, doc.sentences[index - 1], None, reference)
     statement = statements[0][1] if statements else None
-    base = statement.date if statement else published
-    if _NOW_BEFORE.search(text[max(s0, start - 30) : start]):
+    if cumulative or _NOW_BEFORE.search(text[max(s0, start - 30) : start]):
         return statement or own
+    base = statement.date if statement else reference
     attached = {position for position, _ in statements}
-    others = [
-        (s0 + t0, words)
-        for t0, _, words in _time_expressions(text[s0:s1])
-        if s0 + t0 not in attached
-    ]
-    after = [o for o in others if o[0] > start]
-    before = [o for o in others if o[0] < start][::-1]
-    for _, words in after + before:
-        event = _resolve(words, base)
-        if event is not None:
-            return event
+    others = _event_times(text, doc.sentences[index], attached, base, reference)
+    after = [event for position, event in others if position > start]
+    before = [event for position, event in others if position < start][::-1]
+    if after or before:
+        return (after + before)[0]
+    if statements and statements[0][0] >= s0:
+        return statement  # the sentence's own statement time: "reported on Thursday that"
+    for neighbour in (index - 1, index + 1):
+        if (
+            0 <= neighbour < len(doc.sentences)
+            and doc.lines[neighbour] == doc.lines[index]
+            and doc.figures[neighbour] == 0
+        ):
+            events = _event_times(text, doc.sentences[neighbour], set(), base, reference)
+            if events:
+                return events[0][1]
     return statement or own
 
 
 @lru_cache(maxsize=16)
-def _number_of(sentence: str) -> tuple[str | None, str]:
-    """Head noun and phrase of the first "number of <people>" in a sentence, if any."""
+def _number_of(sentence: str) -> str | None:
+    """Head noun of the first "number of <people>" in a sentence, if any (cached: the
+    figures of a sentence share it)."""
     counted = _NUMBER_OF.search(sentence)
     if counted is None:
-        return None, ""
-    head, _, phrase = _noun_phrase(counted.group(1), 0, len(counted.group(1)))
-    return head, phrase
+        return None
+    return _noun_phrase(counted.group(1), 0, len(counted.group(1)))[0]
 
 
 def _counted(
-    text: str, expr: NumberExpression, sentence: tuple[int, int], previous: str | None
-) -> tuple[str, int, str, re.Match[str] | None] | None:
-    """(head noun, phrase end, phrase, casualty verb before) for a number that counts
-    people, or None (module docstring, rule 3)."""
+    text: str,
+    folded: str,
+    expr: NumberExpression,
+    sentence: tuple[int, int],
+    previous: str | None,
+) -> _Counted | None:
+    """The counted noun and governing measure of a number that counts people, or None
+    (module docstring, rule 3)."""
     s0, s1 = sentence
     start, end = expr.start, expr.end
-    after = end
     if text.startswith("-strong", expr.value_end):
         phrase = _STRONG_PHRASE.match(text[expr.value_end : s1]).group()
-        return "fighters", expr.value_end + len(phrase), phrase.lstrip("-"), None
+        return _Counted("fighters", expr.value_end + len(phrase), phrase.lstrip("-"), None, start)
+    left = folded[max(s0, start - 160) : start]
+    toll = measures.toll(left)
+    if toll:
+        verb = re.search(r"\b\w+(?:\s+\w+){0,2}\s*\Z", left)
+        quote_start = start - len(verb.group()) if verb else start
+        return _Counted("toll", end, "", toll, quote_start)
+    governed = measures.governing_verb(left)
+    after = end
     if expr.qualifier == "vague":
-        skip = _OF.match(text[end:s1])
-        after = end + skip.end() if skip else end
+        skip = _OF.match(text, end, s1)
+        after = skip.end() if skip and not _OF_DETERMINER.match(text, end, s1) else end
+    if not governed and measures.predicate(folded, end, s1):
+        return _Counted("people", end, "", None, start)  # "12 received wounds", "eight died"
     head, phrase_end, phrase = _noun_phrase(text, after, s1)
-    casualty = _CASUALTY_BEFORE.search(text[max(s0, start - 30) : start])
+    quote_start = start
+    if governed:
+        verb = re.search(r"\b[a-z]+\s+\Z", left)
+        if head is None and verb:
+            quote_start = start - len(verb.group())
     if head is not None:
-        people = head in PEOPLE or head in MEASURE_WORDS
-        return (head, phrase_end, phrase, casualty) if people else None
-    counted_head, counted_phrase = _number_of(text[s0:s1])
-    if casualty:
-        return "people", end, "", casualty
-    if counted_head in PEOPLE:
-        return counted_head, end, counted_phrase, None
+        if head in measures.PERSON_NOUNS or head in measures.MEASURE_WORDS:
+            return _Counted(head, phrase_end, phrase, governed, quote_start)
+        return None
+    if governed and not measures.needs_noun(left):
+        return _Counted("people", end, "", governed, quote_start)
+    counted_head = _number_of(text[s0:s1])
+    if counted_head in measures.PERSON_NOUNS:
+        return _Counted(counted_head, end, "", None, start)
     if previous is not None:
-        return previous, end, "", None
-    if _PREDICATE.match(text, end + len(text[end:s1]) - len(text[end:s1].lstrip())):
-        return "people", end, "", None
+        return _Counted(previous, end, "", None, start)
+    if _COPULA_BEFORE.search(text, max(s0, start - 30), start):
+        return _Counted("people", end, "", None, start)
     return None
 
 
-def _claims_in_sentence(
-    article: Article, sentences: list[tuple[int, int]], index: int, previous: str | None
-) -> Iterator[tuple[dict, str]]:
-    text = article.text
-    s0, s1 = sentences[index]
-    for expr in find_numbers(text, s0, s1):
+def _measure(
+    counted: _Counted, folded: str, sentence: tuple[int, int], start: int, previous: str | None
+) -> str | None:
+    """The measure of a counted phrase (:mod:`claimtrail.measures`, rules 1-7)."""
+    s0, s1 = sentence
+    head_start = counted.phrase_end - len(counted.head)
+    if counted.head in measures.MEASURE_WORDS:
+        if measures.both(folded, head_start):
+            return "casualties"  # "48 killed and injured", "tens of dead and wounded members"
+        return measures.MEASURE_WORDS[counted.head]  # "killed 6, 12 wounded": the head wins
+    if counted.governed:
+        return counted.governed
+    said = measures.predicate(folded, counted.phrase_end, s1)
+    if said == "fighters" and counted.head in measures.NOUN_MEASURES:
+        return measures.NOUN_MEASURES[counted.head]  # "1,200 recruits had joined"
+    if said is not None:
+        return said or None  # "" is a predicate of no measure: "60000 are missing"
+    clause_end = folded.find(";", counted.phrase_end, s1)
+    clause_end = s1 if clause_end < 0 else clause_end
+    left, right = folded[max(s0, start - 40) : start], folded[counted.phrase_end : clause_end]
+    if previous and measures.is_part(left, right):
+        return previous
+    left_state = measures.left_state(left, right)
+    if left_state:
+        return left_state
+    if counted.governed == "":
+        return measures.noun_measure(counted.head)
+    said = measures.distant_predicate(right)
+    if said:
+        return said
+    cue = measures.cue_before(folded[s0:start])
+    return cue or measures.noun_measure(counted.head)
+
+
+def _figures(
+    doc: _Text, index: int, folded: str, numbers: Iterable[NumberExpression]
+) -> Iterator[tuple[NumberExpression, _Counted, str]]:
+    """The figures of sentence ``index`` that count people, from the ``numbers`` in it:
+    number, counted phrase, measure."""
+    text = doc.article.text
+    s0, s1 = doc.sentences[index]
+    previous_head: str | None = None
+    previous_measure: str | None = None
+    for expr in numbers:
+        if doc.dateline and doc.dateline[0] <= expr.start < doc.dateline[1]:
+            continue
         if _is_not_count(text, expr):
             continue
-        counted = _counted(text, expr, (s0, s1), previous)
+        counted = _counted(text, folded, expr, (s0, s1), previous_head)
         if counted is None:
             continue
-        head, phrase_end, phrase, casualty = counted
-        previous = head
+        previous_head = counted.head
         if _HYPOTHETICAL.search(text[max(s0, expr.start - _HYPOTHETICAL_REACH) : expr.start]):
             continue
-        measure = _measure(text, (s0, s1), expr.start, phrase_end, head, casualty)
+        measure = _measure(counted, folded, (s0, s1), expr.start, previous_measure)
         if measure is None:
             continue
-        quote_start = max(s0, expr.start - 30) + casualty.start() if casualty else expr.start
-        quote_end = max(expr.end, phrase_end)
-        as_of = _as_of(text, sentences, index, expr.start, article.published)
-        speaker, chain = speaker_and_chain(
-            text,
-            expr.start,
-            expr.end,
-            outlet=article.outlet,
-            republished_from=article.republished_from,
-        )
-        yield (
-            {
-                "article": article.id,
-                "start": quote_start,
-                "end": quote_end,
-                "quote": text[quote_start:quote_end],
-                "measure": measure,
-                "population": phrase or head,
-                "place": _place(text, phrase_end, s1),
-                "low": expr.low,
-                "best": expr.best,
-                "high": expr.high,
-                "qualifier": expr.qualifier,
-                "as_of": as_of.date if as_of else None,
-                "as_of_precision": as_of.precision if as_of else None,
-                "speaker": speaker,
-                "chain": " > ".join(chain),
-                "hedge": "; ".join(h.words for h in hedges_near(text, expr.start, expr.end)),
-            },
-            head,
-        )
+        previous_measure = measure
+        yield expr, counted, measure
+
+
+@lru_cache(maxsize=64)
+def _is_cumulative(sentence: str) -> bool:
+    """Whether a sentence states a running total (cached: claims share sentences)."""
+    return _CUMULATIVE.search(sentence) is not None
+
+
+def _row(doc: _Text, index: int, expr: NumberExpression, counted: _Counted, measure: str) -> dict:
+    """The output row of one figure."""
+    article = doc.article
+    text = article.text
+    s0, s1 = doc.sentences[index]
+    cumulative = _is_cumulative(text[s0:s1])
+    as_of = _as_of(doc, index, expr.start, cumulative)
+    speaker, chain = speaker_and_chain(
+        text,
+        expr.start,
+        expr.end,
+        outlet=article.outlet,
+        republished_from=article.republished_from,
+    )
+    quote_end = max(expr.end, counted.phrase_end)
+    return {
+        "article": article.id,
+        "start": counted.quote_start,
+        "end": quote_end,
+        "quote": text[counted.quote_start : quote_end],
+        "measure": measure,
+        "population": counted.phrase or counted.head,
+        "place": _place(text, counted.phrase_end, s1),
+        "low": expr.low,
+        "best": expr.best,
+        "high": expr.high,
+        "qualifier": expr.qualifier,
+        "as_of": as_of.date if as_of else None,
+        "as_of_precision": as_of.precision if as_of else None,
+        "scope": "cumulative" if cumulative else "event",
+        "speaker": speaker,
+        "chain": " > ".join(chain),
+        "hedge": "; ".join(h.words for h in hedges_near(text, expr.start, expr.end)),
+    }
 
 
 def _body_sentences(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """(sentence, body line) for every sentence that starts in a line of the body."""
+    """(sentence, body line) for every sentence that starts in a line of the body, up to a
+    list of related links run into the text."""
     lines = body_spans(text) or [
         (segment.start, segment.end)
         for segment in segment_article(text)
         if segment.kind != "furniture"
     ]  # a text too short to have a prose body (a one-line report) is all body
     starts = [start for start, _ in lines]
+    links = link_list_start(text)
     found = []
     for sentence in sentence_spans(text):
         i = bisect_right(starts, sentence[0]) - 1
         if i >= 0 and sentence[0] < lines[i][1]:
+            if links is not None and sentence[1] > links:
+                if sentence[0] < links:
+                    found.append(((sentence[0], links), lines[i]))
+                break
             found.append((sentence, lines[i]))
     return found
+
+
+def headline_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """Where the headline ``title`` is repeated at the start of ``text``, or None.
+
+    The title is looked for in the first 400 characters, whole or as its first part
+    before a " - " or " | " (sites append their own name: "... - Region - World").
+
+    >>> headline_span("Sun 05 Jul 2015 22 dead in raids. Six civilians died.", "22 dead in raids")
+    (16, 32)
+    """
+    if not title:
+        return None
+    head = text[:400]
+    for candidate in (title.strip(), _TITLE_PARTS.split(title.strip())[0]):
+        found = head.find(candidate) if len(candidate) >= 12 else -1
+        if found >= 0:
+            return found, found + len(candidate)
+    return None
+
+
+def _values(row: dict) -> set[float]:
+    return {row[k] for k in ("low", "best", "high") if row[k] is not None}
+
+
+def _drop_headline_repeats(rows: list[dict], headline: tuple[int, int] | None) -> list[dict]:
+    """Rows without the headline's figures that the body states again (module rule 6)."""
+    if headline is None:
+        return rows
+    in_headline = [headline[0] <= r["start"] < headline[1] for r in rows]
+    body = [r for r, inside in zip(rows, in_headline, strict=True) if not inside]
+    return [
+        r
+        for r, inside in zip(rows, in_headline, strict=True)
+        if not inside
+        or not any(b["measure"] == r["measure"] and _values(b) & _values(r) for b in body)
+    ]
 
 
 def corpus_articles(corpus: Iterable[Mapping], id_column: str = "article_id") -> list[Article]:
@@ -529,20 +694,38 @@ def corpus_articles(corpus: Iterable[Mapping], id_column: str = "article_id") ->
     ]
 
 
+def text_date(article: Article) -> str | None:
+    """The date relative dates of the article are read against: its dateline, else the
+    publication date given."""
+    printed = dateline(article.text)
+    return printed[2] if printed else article.published
+
+
 def extract_claims(article: Article) -> list[dict]:
     """Every estimate claim in the article body, as rows with ``OUTPUT_COLUMNS``."""
     located = _body_sentences(article.text)
-    sentences = [sentence for sentence, _ in located]
-    rows: list[dict] = []
-    previous: str | None = None
-    previous_line = None
-    for index, (_, line) in enumerate(located):
-        if line != previous_line:
-            previous, previous_line = None, line
-        for row, head in _claims_in_sentence(article, sentences, index, previous):
-            rows.append(row)
-            previous = head
-    return rows
+    printed = dateline(article.text)
+    doc = _Text(
+        article,
+        [sentence for sentence, _ in located],
+        [line for _, line in located],
+        printed[2] if printed else article.published,
+        printed[:2] if printed else None,
+        headline_span(article.text, article.title),
+        [],
+    )
+    # Folded from the first body sentence on (the same length and offsets as the text).
+    first = doc.sentences[0][0] if doc.sentences else len(article.text)
+    last = doc.sentences[-1][1] if doc.sentences else len(article.text)
+    folded = " " * first + fold_case(article.text[first:last])
+    # Numbers are read sentence by sentence (a sentence's end bounds every look-ahead).
+    found = [
+        list(_figures(doc, index, folded, find_numbers(article.text, s0, s1)))
+        for index, (s0, s1) in enumerate(doc.sentences)
+    ]
+    doc.figures = [len(figures) for figures in found]
+    rows = [_row(doc, index, *figure) for index, figures in enumerate(found) for figure in figures]
+    return _drop_headline_repeats(rows, doc.headline)
 
 
 Result = tuple[str, list[dict], str | None]

@@ -162,6 +162,24 @@ def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
     return labelled
 
 
+# A list of links run into the text by a scraper: "(1881) Related Syrian Forces Deny ...",
+# "agencies Related News Iraqs vote ...". Mid-sentence, after a word, a digit or ")".
+_LINK_LIST = re.compile(
+    r"Related(?<=[a-z\d)] Related)(?: (?:News|Stories|Articles|Content|Posts))?:? (?=[A-Z])"
+)
+
+
+def link_list_start(text: str, start: int = 0) -> int | None:
+    """Where a list of related links starts inside the prose of ``text`` (one-line pages
+    carry it after the article), or None.
+
+    >>> link_list_start("Ten died. Source: agencies Related News Six killed in Homs")
+    27
+    """
+    match = _LINK_LIST.search(text, start)
+    return match.start() if match else None
+
+
 def segment_article(text: str) -> list[Segment]:
     """Label every non-blank line of ``text`` as headline, byline, dateline, body or furniture.
 

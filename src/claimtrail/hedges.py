@@ -44,8 +44,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrail.attribution import sentence_spans
 from claimtrail.numbers import fold_case
+from claimtrail.sentences import sentence_spans
 
 HEDGE_KINDS = ("verification", "estimate", "attribution", "uncertainty")
 

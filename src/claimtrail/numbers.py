@@ -30,7 +30,7 @@ nearly         nearly, almost, close to, just under, just shy of      best=N, hi
 range          "X to Y", "X-Y", "X–Y", "X or Y", "between X and Y",   low=X, high=Y
                "from X to Y"
 vague          hundreds, dozens, scores of, tens of thousands,        low=floor
-               several hundred, a few dozen
+               several hundred, a few dozen, several
 multiplier     tenfold, 10-fold, doubled, tripled, halved, twice as   multiplier=M
                many, three times more
 =============  =====================================================  ==================
@@ -42,7 +42,8 @@ Rules and decisions:
   ("dozens" = 24, "scores of" = 40, "hundreds" = 200, "thousands" = 2,000, "tens of" = 20),
   "several" at least three ("several hundred" = 300), "a few" and "a couple" at least two
   ("a few dozen" = 24). A following scale multiplies ("tens of thousands" = 20,000,
-  "several hundred thousand" = 300,000). Bare "several", "a few", "many" are not returned.
+  "several hundred thousand" = 300,000); bare "several" and "scores" are vague quantities too
+  (3 and 40). Bare "a few" and "many" are not returned.
 * A range is kept only when it ascends ("5 to 3" gives two numbers). A scale word after
   the upper end is shared when the lower end is smaller than its bare figure: "2 to 3
   million" = 2,000,000-3,000,000. "X and Y" is a range only after "between". Qualifier
@@ -242,6 +243,7 @@ _SCALED = rf"(?:{_GROUP}|an?)(?:-|{_SP})(?:thousand|million|billion|trillion)\b"
 _WORD_NUMBER = (
     rf"{_WORD_START}(?:{_SCALED}(?:(?:{_SP}and)?{_SP}{_SCALED})*(?:(?:{_SP}and)?{_SP}{_GROUP})?"
     rf"|half(?:-|{_SP})an?(?:-|{_SP})(?:dozen|hundred|thousand|million|billion)\b"
+    rf"|(?:an?|one|three){_SP}quarters?{_SP}of{_SP}an?{_SP}(?:dozen|hundred|thousand|million|billion)\b"
     rf"|(?:{_SMALL}|an?)(?:-|{_SP})dozen\b"
     rf"|{_GROUP}){_WORD_END}"
 )
@@ -267,8 +269,8 @@ _VAGUE = (
     rf"(?:tens|dozens|scores|hundreds){_SP}of{_SP}(?:thousands|millions|billions)"
     rf"|(?:several|a{_SP}few|a{_SP}couple(?:{_SP}of)?){_SP}(?:dozen|hundred|thousand|million|billion)"
     rf"(?:{_SP}(?:thousand|million|billion))?"
-    r"|dozens|hundreds|thousands|millions|billions"
-    rf"|(?:tens|scores)(?={_SP}of\b)"
+    r"|dozens|hundreds|thousands|millions|billions|scores|several"
+    rf"|tens(?={_SP}of\b)"
     r")\b"
 )
 _QUALIFIER = _alternation([_phrase_pattern(p) for p in _QUALIFIER_OF_PHRASE])
@@ -299,7 +301,14 @@ _EXPRESSION = rf"(?:(?P<fold>{_FOLD})|(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|{_
 _CORE = _first_letter_alternation(
     [
         re.escape(word)
-        for word in (*_SMALL_VALUES, *_SCALES, "score", *_TIMES_WORDS, *_VERB_MULTIPLIERS)
+        for word in (
+            *_SMALL_VALUES,
+            *_SCALES,
+            "score",
+            "several",
+            *_TIMES_WORDS,
+            *_VERB_MULTIPLIERS,
+        )
     ]
 )
 _MASTER_FOLDED_RE = re.compile(
@@ -359,6 +368,8 @@ def _word_value(text: str) -> tuple[float, float]:
     for word in _words(text):
         if word == "half":
             factor = 0.5
+        elif word in ("quarter", "quarters"):
+            factor, current = 0.25 * (current or 1.0), 0.0
         elif word in _SMALL_VALUES:
             current += _SMALL_VALUES[word]
             last_scale = 1.0

@@ -22,11 +22,12 @@ Rules for the ambiguous cases (all in English, case-insensitive)
       month. Within the reference month the reference year is kept, so "on August 8" in an
       article of 2 August 2016 is 2016-08-08 (news often names a day still to come in the
       same month). "early", "mid" and "late" do not narrow a month.
-    * Weekdays ("on Sunday", "Friday"): the most recent such day strictly before the
-      reference day, since news calls the same day "today"; ``allow_same_day=True`` lets it
-      be the reference day itself. "last Sunday" is always strictly before, "next Sunday"
-      strictly after. With a reference known only to the month the weekday may fall in the
-      month before, so the result is the year (or ``None`` across a new year).
+    * Weekdays ("on Sunday", "Friday"): the most recent such day on or before the
+      reference day, so a weekday named in a text of that weekday is that very day (wire
+      reports say "killed 58 on Tuesday" on the Tuesday). "last Sunday" is strictly before,
+      "next Sunday" strictly after. With a reference known only to the month the weekday
+      may fall in the month before, so the result is the year (or ``None`` across a new
+      year).
     * Weeks run Monday to Sunday. "this week", "last week" and "next week" are the month if
       the whole week lies in one month, else the year if it lies in one year, else ``None``.
       "earlier" and "later" do not narrow a week, month or year.
@@ -34,7 +35,9 @@ Rules for the ambiguous cases (all in English, case-insensitive)
       holding the day 7*N days back, hence never a day. "N months ago" and "N years ago"
       are approximate: the calendar month N months (12*N for years) before the reference
       month, never a day ("a year ago" from 2016-04-10 is 2015-04).
-    * "yesterday" is the day before the reference day, "today" the reference itself.
+    * "yesterday" is the day before the reference day, "today" the reference itself;
+      "overnight" is the night before it, so the day before and the reference day: the
+      month when both lie in one month.
     * Dates that state their year ("September 03, 2014", "1 August 2016", "July 2015",
       "in 2015") do not depend on the reference.
     * "the last year" (the past twelve months) is not "last year" and is not resolved.
@@ -44,6 +47,8 @@ Examples:
     '2015-10'
     >>> resolve("on Sunday", "2016-08-02").date
     '2016-07-31'
+    >>> resolve("on Tuesday", "2016-08-02").date
+    '2016-08-02'
     >>> resolve("last month", "2015") is None
     True
     >>> find_time_expressions("Putin said last October that 5,000 had left.")
@@ -132,7 +137,7 @@ def precision_of(date: str) -> str:
     return _parse_date(date)[1]
 
 
-def resolve(expression: str, reference: str, *, allow_same_day: bool = False) -> TimeRef | None:
+def resolve(expression: str, reference: str) -> TimeRef | None:
     """Resolve ``expression`` against ``reference`` (an ISO partial date).
 
     Returns ``None`` when the words are not understood or no honest date follows from them
@@ -144,9 +149,9 @@ def resolve(expression: str, reference: str, *, allow_same_day: bool = False) ->
     >>> resolve("A year ago", "2016-04-10").date
     '2015-04'
     >>> resolve("on Wednesday", "2014-09-03").date
-    '2014-08-27'
-    >>> resolve("on Wednesday", "2014-09-03", allow_same_day=True).date
     '2014-09-03'
+    >>> resolve("last Wednesday", "2014-09-03").date
+    '2014-08-27'
     >>> resolve("on Sunday", "2016-08").precision
     'year'
     """
@@ -157,14 +162,14 @@ def resolve(expression: str, reference: str, *, allow_same_day: bool = False) ->
         return None
     rule, match = found
     try:
-        first = rule.span(match, first_day, allow_same_day)[0]
-        last = rule.span(match, last_day, allow_same_day)[1]
+        first = rule.span(match, first_day)[0]
+        last = rule.span(match, last_day)[1]
     except (ValueError, OverflowError):  # no such day (29 February 2015) or beyond year 1-9999
         return None
     unit = _finest_unit(first, last)
     if unit is None:
         return None
-    reason = f"'{words}' = {rule.explain(match, allow_same_day)} (reference {reference}"
+    reason = f"'{words}' = {rule.explain(match)} (reference {reference}"
     if reference_precision != "day":
         reason += f", known only to the {reference_precision}: every day in it was considered"
     return TimeRef(unit[0], unit[1], words, reason + ")")
@@ -192,6 +197,78 @@ def find_time_expressions(text: str) -> list[tuple[int, int, str]]:
         if not found or match.start() >= found[-1][1]:
             found.append((match.start(), match.end(), match.group()))
     return found
+
+
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w.-])(?P<day>\d{1,2})(?P<sep>[-./])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+# A day glued to its year by a scraper: "Last updated at Apr 232017".
+_GLUED_DATE = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+    r"(?P<day>\d{1,2})(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d(?!\d)")
+# Words that make a date an event's ("on 5 May 2015", "since 1 March 2011") unless a
+# dateline's own word comes before them ("Posted on").
+_GOVERNED = re.compile(r"(?:\b(?:on|in|since|from|until|till|by|before|after|of|to)\s+)\Z", re.I)
+_DATELINE_WORD = re.compile(r"\b(?:posted|published|updated)\s+(?:on\s+)?\Z", re.I)
+
+
+def dateline(text: str, within: int = 250) -> tuple[int, int, str] | None:
+    """The date a text prints for itself, as (start, end, ISO day), or None.
+
+    It is the first full date (day, month and year: "Thu Aug 1 2013", "16 October 2016",
+    "Published October 31 2014", day-month-year digits, "03-11-2014", "01.10.2014", or a
+    day glued to its year by a scraper, "Apr 232017")
+    that starts in the first ``within`` characters and is not governed by a preposition
+    ("on 5 May 2015" dates an event, not the text).
+
+    >>> dateline("Wed 05 Apr 2017 Syria attack kills 70. Then on 6 April 2017 more.")
+    (4, 15, '2017-04-05')
+    >>> dateline("09-07-2016 Five killed in Aleppo.")
+    (0, 10, '2016-07-09')
+    >>> dateline("Last updated at Apr 232017 Six killed.")[2]
+    '2017-04-23'
+    >>> dateline("Talks were held on 5 May 2015 in Geneva.") is None
+    True
+    """
+    head = text[: within + 40]
+    candidates = []
+    # Every full date ends with its year: try the patterns only just before each year.
+    for year in _YEAR_DIGITS.finditer(head):
+        reach = max(0, year.start() - 40)
+        if reach >= within:
+            break
+        for pattern in _FULL_DATES:
+            for match in pattern.finditer(head, reach, year.end()):
+                if match.end() == year.end() and match.start() < within:
+                    if pattern not in (_NUMERIC_DATE, _GLUED_DATE) and not _is_plausible(
+                        match, head
+                    ):
+                        continue
+                    candidates.append((match.start(), match.end(), match.group()))
+    for start, end, words in sorted(candidates):
+        before = text[max(0, start - 30) : start]
+        governed = words.lower().startswith("on") or _GOVERNED.search(before)
+        if governed and not _DATELINE_WORD.search(before + words[:3]):
+            continue
+        numeric = _NUMERIC_DATE.fullmatch(words) or _GLUED_DATE.fullmatch(words)
+        if numeric is None:
+            resolved = resolve(words, "2000")
+            date = resolved.date if resolved else None
+        else:
+            day, year = int(numeric["day"]), int(numeric["year"])
+            month = numeric["month"]
+            month = int(month) if month.isdigit() else _month_number(month)
+            try:
+                date = dt.date(year, month, day).isoformat()
+            except ValueError:
+                date = None
+        if date is not None:
+            if words.lower().startswith("on"):
+                start += len(words) - len(words[2:].lstrip())
+            return start, end, date
+    return None
 
 
 # --- dates and spans -------------------------------------------------------------------
@@ -329,8 +406,8 @@ def _is_plausible(match: re.Match[str], text: str) -> bool:
 
 # --- the rules ---------------------------------------------------------------------------
 
-_SpanRule = Callable[[re.Match[str], dt.date, bool], _Span]
-_Explain = Callable[[re.Match[str], bool], str]
+_SpanRule = Callable[[re.Match[str], dt.date], _Span]
+_Explain = Callable[[re.Match[str]], str]
 
 
 @dataclass(frozen=True)
@@ -370,43 +447,43 @@ _WEEKDAY_HINT = _hint(*(name.lower() for name in _WEEKDAY_NAMES), capitalised=Tr
 _YEAR_HINT = re.compile("19|20")
 
 
-def _explicit_date(match: re.Match[str], _reference: dt.date, _same_day: bool) -> _Span:
+def _explicit_date(match: re.Match[str], _reference: dt.date) -> _Span:
     return _one_day(dt.date(int(match["year"]), _month_number(match["month"]), int(match["day"])))
 
 
-def _explicit_month(match: re.Match[str], _reference: dt.date, _same_day: bool) -> _Span:
+def _explicit_month(match: re.Match[str], _reference: dt.date) -> _Span:
     return _month_span(int(match["year"]), _month_number(match["month"]))
 
 
-def _explicit_year(match: re.Match[str], _reference: dt.date, _same_day: bool) -> _Span:
+def _explicit_year(match: re.Match[str], _reference: dt.date) -> _Span:
     return _year_span(int(match["year"]))
 
 
-def _explain_explicit(_match: re.Match[str], _same_day: bool) -> str:
+def _explain_explicit(_match: re.Match[str]) -> str:
     return "a date stating its own year, independent of the reference"
 
 
-def _day_of_month(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Span:
+def _day_of_month(match: re.Match[str], reference: dt.date) -> _Span:
     month = _month_number(match["month"])
     return _one_day(dt.date(_year_not_after(month, reference), month, int(match["day"])))
 
 
-def _explain_day_of_month(match: re.Match[str], _same_day: bool) -> str:
+def _explain_day_of_month(match: re.Match[str]) -> str:
     name = _month_name(match)
     day = int(match["day"])
     return f"{name} {day} of the latest year whose {name} is not after the reference month"
 
 
-def _month_alone(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Span:
+def _month_alone(match: re.Match[str], reference: dt.date) -> _Span:
     month = _month_number(match["month"])
     return _month_span(_year_not_after(month, reference), month)
 
 
-def _explain_month_alone(match: re.Match[str], _same_day: bool) -> str:
+def _explain_month_alone(match: re.Match[str]) -> str:
     return f"the most recent {_month_name(match)} not after the reference month"
 
 
-def _named_month(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Span:
+def _named_month(match: re.Match[str], reference: dt.date) -> _Span:
     month = _month_number(match["month"])
     which = match["which"].lower()
     if which == "last":
@@ -418,7 +495,7 @@ def _named_month(match: re.Match[str], reference: dt.date, _same_day: bool) -> _
     return _month_span(year, month)
 
 
-def _explain_named_month(match: re.Match[str], _same_day: bool) -> str:
+def _explain_named_month(match: re.Match[str]) -> str:
     name = _month_name(match)
     return {
         "last": f"the most recent {name} strictly before the reference month",
@@ -430,7 +507,7 @@ def _explain_named_month(match: re.Match[str], _same_day: bool) -> str:
 _OFFSETS = {"last": -1, "this": 0, "next": 1}
 
 
-def _calendar_unit(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Span:
+def _calendar_unit(match: re.Match[str], reference: dt.date) -> _Span:
     offset = _OFFSETS[match["which"].lower()]
     unit = match["unit"].lower()
     if unit == "week":
@@ -440,7 +517,7 @@ def _calendar_unit(match: re.Match[str], reference: dt.date, _same_day: bool) ->
     return _year_span(reference.year + offset)
 
 
-def _explain_calendar_unit(match: re.Match[str], _same_day: bool) -> str:
+def _explain_calendar_unit(match: re.Match[str]) -> str:
     unit = match["unit"].lower()
     unit = "week (Monday to Sunday)" if unit == "week" else unit
     return {
@@ -450,15 +527,15 @@ def _explain_calendar_unit(match: re.Match[str], _same_day: bool) -> str:
     }[match["which"].lower()]
 
 
-def _days_ago(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Span:
+def _days_ago(match: re.Match[str], reference: dt.date) -> _Span:
     return _one_day(reference - dt.timedelta(days=_count(match)))
 
 
-def _explain_days_ago(match: re.Match[str], _same_day: bool) -> str:
+def _explain_days_ago(match: re.Match[str]) -> str:
     return f"{_count(match)} day(s) before the reference day"
 
 
-def _units_ago(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Span:
+def _units_ago(match: re.Match[str], reference: dt.date) -> _Span:
     count = _count(match)
     unit = match["unit"].lower()
     if unit == "week":
@@ -466,7 +543,7 @@ def _units_ago(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Sp
     return _month_span(*_months_before(reference, count * (12 if unit == "year" else 1)))
 
 
-def _explain_units_ago(match: re.Match[str], _same_day: bool) -> str:
+def _explain_units_ago(match: re.Match[str]) -> str:
     count, unit = _count(match), match["unit"].lower()
     if unit == "week":
         return (
@@ -476,36 +553,41 @@ def _explain_units_ago(match: re.Match[str], _same_day: bool) -> str:
     return f"approximate: the calendar month {count} {unit}(s) before the reference month, no day"
 
 
-def _relative_day(match: re.Match[str], reference: dt.date, _same_day: bool) -> _Span:
-    back = 1 if match["word"].lower() == "yesterday" else 0
-    return _one_day(reference - dt.timedelta(days=back))
+def _relative_day(match: re.Match[str], reference: dt.date) -> _Span:
+    word = match["word"].lower()
+    if word == "overnight":
+        return reference - dt.timedelta(days=1), reference
+    return _one_day(reference - dt.timedelta(days=1 if word == "yesterday" else 0))
 
 
-def _explain_relative_day(match: re.Match[str], _same_day: bool) -> str:
-    if match["word"].lower() == "yesterday":
+def _explain_relative_day(match: re.Match[str]) -> str:
+    word = match["word"].lower()
+    if word == "overnight":
+        return "the night before the reference day: that day and the day before"
+    if word == "yesterday":
         return "the day before the reference day"
     return "the reference day itself"
 
 
-def _weekday(match: re.Match[str], reference: dt.date, same_day: bool) -> _Span:
+def _weekday(match: re.Match[str], reference: dt.date) -> _Span:
     target = _weekday_number(match)
     which = (match["which"] or "on").lower()
     if which == "next":
         return _one_day(reference + dt.timedelta(days=(target - reference.weekday() - 1) % 7 + 1))
     back = (reference.weekday() - target) % 7
-    if back == 0 and not (same_day and which == "on"):
+    if back == 0 and which == "last":
         back = 7
     return _one_day(reference - dt.timedelta(days=back))
 
 
-def _explain_weekday(match: re.Match[str], same_day: bool) -> str:
+def _explain_weekday(match: re.Match[str]) -> str:
     name = _WEEKDAY_NAMES[_weekday_number(match)]
     which = (match["which"] or "on").lower()
     if which == "next":
         return f"the first {name} strictly after the reference day"
-    if which == "on" and same_day:
-        return f"the most recent {name} on or before the reference day"
-    return f"the most recent {name} strictly before the reference day, the same day being 'today'"
+    if which == "last":
+        return f"the most recent {name} strictly before the reference day"
+    return f"the most recent {name} on or before the reference day"
 
 
 _RULES = (
@@ -538,12 +620,20 @@ _RULES = (
         _hint("ago"),
     ),
     _rule(
-        r"(?P<word>yesterday|today)",
+        r"(?P<word>yesterday|today|overnight)",
         _relative_day,
         _explain_relative_day,
-        _hint("yesterday", "today"),
+        _hint("yesterday", "today", "overnight"),
     ),
     _rule(rf"(?:(?P<which>on|last|next)\s+)?{_WEEKDAY}", _weekday, _explain_weekday, _WEEKDAY_HINT),
+)
+
+
+# The patterns of a full date (day, month and year), for :func:`dateline`.
+_FULL_DATES = (
+    *(rule.pattern for rule in _RULES if rule.span is _explicit_date),
+    _NUMERIC_DATE,
+    _GLUED_DATE,
 )
 
 

@@ -1,0 +1,27 @@
+"""Sentence, paragraph and quotation spans, computed once per text."""
+
+from __future__ import annotations
+
+from claimtrail.sentences import layout, paragraph_spans, sentence_index, sentence_spans
+
+
+def test_sentences_respect_quotes_abbreviations_and_broken_lines() -> None:
+    text = (
+        'Gen. Smirnov spoke in the U.S. capital. "We know. We count," he said.\n\n'
+        "The jets were seized\n\nby fighters. Next."
+    )
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    assert sentences == [
+        "Gen. Smirnov spoke in the U.S. capital.",
+        '"We know. We count," he said.',
+        "The jets were seized\n\nby fighters.",
+        "Next.",
+    ]
+    assert len(paragraph_spans(text)) == 2
+
+
+def test_one_segmentation_per_text_is_shared() -> None:
+    text = "One 12. Two 13.\n\nThree."
+    assert layout(text) is layout(text)
+    assert sentence_spans(text) == layout(text).sentences
+    assert [sentence_index(text, p) for p in (0, 8, 17)] == [0, 1, 2]
