@@ -44,7 +44,7 @@ from claimtrail.devset import load_reports, score_development  # noqa: E402
 from claimtrail.evaluation import evaluate, read_passages  # noqa: E402
 from claimtrail.extract import Article, corpus_articles, extract_claims  # noqa: E402
 from claimtrail.outputs import atomic_writer  # noqa: E402
-from claimtrail.plots import plot_scaling  # noqa: E402
+from claimtrail.plot_extraction import plot_scaling  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"

@@ -66,7 +66,7 @@ def test_chapters_have_their_figures(built_site: Path) -> None:
     """The chapters that draw figures publish them with captions and real alt text."""
     import re
 
-    for chapter in ("01_corpus", "02_estimates_over_time", "03_provenance"):
+    for chapter in ("01_corpus", "02_estimates_over_time", "03_provenance", "04_extraction_check"):
         page = (built_site / "notebooks" / f"{chapter}.html").read_text(encoding="utf-8")
         figures = re.findall(r"<figure.*?</figure>", page, re.S)
         assert figures, f"{chapter}: no figure"

@@ -14,10 +14,19 @@ from prov.model import ProvDocument  # noqa: E402
 
 from claimtrail.book_outputs import write_generated_outputs  # noqa: E402
 from claimtrail.comparisons import family, series_panels  # noqa: E402
+from claimtrail.devset import score_development  # noqa: E402
 from claimtrail.estimates import compare_estimates  # noqa: E402
-from claimtrail.findings import findings  # noqa: E402
+from claimtrail.evaluation import DEVELOPMENT_TARGETS, Evaluation  # noqa: E402
+from claimtrail.findings import (  # noqa: E402
+    _false_hits,
+    _lower,
+    extraction_findings,
+    findings,
+    held_out_passages,
+)
+from claimtrail.plot_extraction import plot_measure_scores, plot_scaling  # noqa: E402
 from claimtrail.plot_series import PLACE_STYLES, plot_series  # noqa: E402
-from claimtrail.plotstyle import palette_problems  # noqa: E402
+from claimtrail.plotstyle import MIN_TEXT_PX, WIDTH_IN, palette_problems, smallest_text_px  # noqa: E402
 from claimtrail.record import load_record  # noqa: E402
 from claimtrail.render import markdown_escape  # noqa: E402
 
@@ -83,3 +92,64 @@ def test_series_figure_draws_every_figure_of_a_family(repo_root: Path) -> None:
     expected = {i for _, rows in panels for i in rows["id"]}
     assert expected <= drawn  # every point carries its id
     assert figure.get_figwidth() <= 7.5  # drawn at the width the book shows it
+
+
+def test_front_page_reports_the_extractor_out_of_sample(repo_root: Path) -> None:
+    """The front page gives the development-report and held-out scores, never the score on
+    the articles the extractor was built from."""
+    text = findings(repo_root)[-1].text
+    development = score_development(repo_root).evaluation
+    held_out = held_out_passages(repo_root)
+    assert f"precision {development.precision:.2f}" in text
+    assert f"precision {held_out.precision:.2f}" in text
+    assert "17 of the 17" not in text and "hit(s)" not in text
+
+
+def _evaluation(matched: int, extracted: int, gold: int) -> Evaluation:
+    return Evaluation(gold=gold, extracted=extracted, matched=matched)
+
+
+def test_false_hits_and_lower_scores_read_as_sentences() -> None:
+    assert _false_hits(0, 0) == "It has no false hit."
+    assert _false_hits(1, 1).startswith("The one false hit is")
+    assert _false_hits(10, 10).startswith("All ten false hits are")
+    assert _false_hits(10, 6).startswith("Ten false hits, six of them")
+    assert _lower(_evaluation(9, 10, 10), _evaluation(8, 10, 10)) == "lower: "
+    # lower in one score only is not "lower"
+    assert _lower(_evaluation(9, 10, 10), _evaluation(9, 9, 10)) == ""
+
+
+def test_extraction_findings_follow_the_scores(repo_root: Path) -> None:
+    development = score_development(repo_root)
+    held_out = held_out_passages(repo_root)
+    seed = development.evaluation  # any evaluation with as-of pairs will do
+    throughput = {
+        "benchmark texts": {"ratio": 39.6},
+        "development reports": {"ratio": 30.2},
+    }
+    scaling = [
+        {"megabytes": 16, "documents": 10, "peak_rss_mb": 280.0},
+        {"megabytes": 1024, "documents": 4000, "peak_rss_mb": 290.4},
+    ]
+    found = extraction_findings(development, seed, held_out, throughput, scaling)
+    text = " ".join(f.text for f in found)
+    assert f"{development.toll.found} of the {development.toll.stating} reports" in text
+    assert "40 times as fast" in text and "below the floor of 40" in text
+    assert "290 MB at its peak on 1,024 MB (4,000 documents)" in text
+    assert all(f.section.startswith("extraction-") for f in found)
+    throughput["benchmark texts"]["ratio"] = 40.0
+    again = extraction_findings(development, seed, held_out, throughput, scaling)
+    assert "above the floor of 40" in " ".join(f.text for f in again)
+
+
+def test_extraction_figures_follow_the_rules(repo_root: Path) -> None:
+    rows = score_development(repo_root).evaluation.by_measure()
+    for figure in (
+        plot_measure_scores(rows, DEVELOPMENT_TARGETS),
+        plot_scaling([{"megabytes": 16, "seconds": 1.0, "peak_rss_mb": 280.0}]),
+    ):
+        assert tuple(figure.get_size_inches())[0] == WIDTH_IN
+        assert smallest_text_px(figure) >= MIN_TEXT_PX
+    figure = plot_measure_scores(rows, DEVELOPMENT_TARGETS)
+    texts = [t.get_text() for ax in figure.axes for t in ax.texts]
+    assert "none extracted" in texts  # a measure never extracted says so

@@ -22,6 +22,7 @@ WITHOUT_EXAMPLES = {
     "estimates",
     "findings",
     "flags",
+    "plot_extraction",
     "plot_series",
     "plots",
     "provenance",

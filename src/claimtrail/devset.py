@@ -185,7 +185,20 @@ def death_toll_check(reports: Iterable[Report], rows: Iterable[dict]) -> TollChe
     return TollCheck(len(reports), stating, found, mean, tuple(missed))
 
 
-_KIND_WORDS = {"people_other": "people counted for no codebook measure"}
+# The kinds of number the annotation lists as not claims, in words (the data folder's
+# README defines them).
+NOT_CLAIM_KINDS = {
+    "dateline": "dateline",
+    "date": "date",
+    "year": "year",
+    "duration": "duration",
+    "age": "age",
+    "object": "object counted (rockets, airstrikes, villages, distances)",
+    "headline": "headline figure the body repeats",
+    "people_other": "people counted for no codebook measure",
+    "furniture": "furniture",
+    "rhetoric": "rhetoric",
+}
 
 
 def explain_false_hits(false_hits: Iterable[dict], annotation: Iterable[dict]) -> list[dict]:
@@ -196,7 +209,9 @@ def explain_false_hits(false_hits: Iterable[dict], annotation: Iterable[dict]) -
     for hit in false_hits:
         listed = [n for n in not_claims.get(hit["article"], []) if overlap(n, hit) > 0]
         if listed and hit["reason"] == NO_OVERLAP:
-            kinds = " and ".join(sorted({_KIND_WORDS.get(n["kind"], n["kind"]) for n in listed}))
+            kinds = " and ".join(
+                sorted({NOT_CLAIM_KINDS.get(n["kind"], n["kind"]) for n in listed})
+            )
             hit = {**hit, "reason": f"annotated as {kinds}, not a claim"}
         explained.append(hit)
     return explained

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,9 @@ BOUNDS = ("low", "best", "high")
 NO_OVERLAP = "no hand-coded claim overlaps it"
 # What the extractor is held to: recall and precision against the hand coding of the
 # corpus, and throughput on one core as a multiple of quantulum3's on the same texts.
-TARGETS = {"recall": 0.95, "precision": 0.90, "throughput_ratio": 100.0}
+# On the seed articles; and the extractor's speed beside quantulum3 on the benchmark
+# texts: at least the floor, the aim beyond it.
+TARGETS = {"recall": 0.95, "precision": 0.90, "throughput_floor": 40.0, "throughput_ratio": 100.0}
 # On the annotated development reports (data/fakes-dev): span and measure, bounds of the
 # matches, as-of where the text dates the figure, and the FA-KES death toll among the
 # killed figures of the reports whose body states it, with few death figures per report.
@@ -282,3 +284,31 @@ def development_scores(root: Path | str) -> dict[str, float | int]:
     from claimtrail.devset import score_development  # devset builds on this module
 
     return score_development(root).summary()
+
+
+def reach(
+    coded: Mapping[str, Sequence[tuple[int, int]]],
+    found: Mapping[str, Sequence[tuple[int, int]]],
+) -> dict[str, float | int]:
+    """How the spans a tool found meet the coded claims' spans, text by text (both keyed by
+    text id): the spans found, those that overlap a coded claim, the coded claims reached
+    (overlapped by a found span) and that share of the coded claims. Spans that only touch
+    do not overlap.
+
+    >>> reach({"a": [(0, 5), (10, 12)]}, {"a": [(3, 4), (5, 9), (20, 22)]})
+    {'found': 3, 'claims_found': 1, 'reached': 1, 'claims': 2, 'recall': 0.5}
+    """
+    spans_found = claims_found = reached = claims = 0
+    for text, spans in coded.items():
+        mine = found.get(text, ())
+        spans_found += len(mine)
+        claims_found += sum(any(s < e and b < t for b, e in spans) for s, t in mine)
+        reached += sum(any(s < e and b < t for s, t in mine) for b, e in spans)
+        claims += len(spans)
+    return {
+        "found": spans_found,
+        "claims_found": claims_found,
+        "reached": reached,
+        "claims": claims,
+        "recall": reached / claims if claims else math.nan,
+    }

@@ -315,34 +315,6 @@ def plot_relay_chains(graph) -> plt.Figure:
     return fig
 
 
-def plot_scaling(rows: list[dict]) -> plt.Figure:
-    """Wall time and peak memory of extraction against corpus size (recorded benchmark rows
-    with megabytes, seconds and peak_rss_mb), both on a log size axis."""
-    frame = pd.DataFrame(rows)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4), layout="constrained")
-    left.plot(frame["megabytes"], frame["seconds"], marker="o", color=OKABE_ITO[4])
-    left.set(
-        xscale="log",
-        yscale="log",
-        xlabel="corpus size (MB)",
-        ylabel="wall time (s)",
-        title="time grows with the corpus",
-    )
-    right.plot(
-        frame["megabytes"], frame["peak_rss_mb"], marker="s", linestyle="--", color=OKABE_ITO[5]
-    )
-    right.set(
-        xscale="log",
-        xlabel="corpus size (MB)",
-        ylabel="peak memory (MB)",
-        title="memory stays flat",
-        ylim=(0, float(frame["peak_rss_mb"].max()) * 1.3),
-    )
-    for ax in (left, right):
-        ax.grid(linestyle=":", color="0.7")
-    return fig
-
-
 def plot_grades_grid(grades: pd.DataFrame) -> plt.Figure:
     """The claims on the Admiralty grid: source reliability (rows, A to F) by information
     credibility (columns, 1 to 6), each cell listing its claim ids and shaded by how many
