@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import nbformat
@@ -32,8 +33,21 @@ def _outputs(path: Path) -> list:
     ]
 
 
+def _difference(first: list, second: list) -> str:
+    """The first line where two runs of a cell differ, for the failure message."""
+    a, b = json.dumps(first, indent=1).splitlines(), json.dumps(second, indent=1).splitlines()
+    line = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return f"line {line}: {a[line : line + 1]} then {b[line : line + 1]}"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_two_executions_are_identical(path: Path) -> None:
     first, second = _outputs(path), _outputs(path)
-    assert first == second
+    differing = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    assert not differing, (
+        f"{path.name}: code cells {differing} differ between two runs: "
+        + "; ".join(_difference(first[i], second[i]) for i in differing)
+    )
     assert any(first), f"{path.name} produced no output"
