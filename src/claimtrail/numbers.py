@@ -297,7 +297,8 @@ _EXPRESSION = rf"(?:(?P<fold>{_FOLD})|(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|{_
 # it finds there what it would find in the text ignoring case, much faster. Its second
 # look-ahead holds wherever an expression does (its first digit or number word comes
 # within eight words: "in the region of an estimated", "a couple of"), so most places that
-# pass the first fail before the long alternatives.
+# pass the first fail before the long alternatives. Its words are read possessively: a
+# word is followed by a hyphen or white space or by nothing the look-ahead can use.
 _CORE = _first_letter_alternation(
     [
         re.escape(word)
@@ -312,7 +313,7 @@ _CORE = _first_letter_alternation(
     ]
 )
 _MASTER_FOLDED_RE = re.compile(
-    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]+(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
+    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]++(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
 )
 # So a text holding neither a digit nor a number word anywhere (even inside another word)
 # holds no expression; both patterns start with a set of characters, which the regex engine
@@ -323,8 +324,9 @@ _DIGIT_RE = re.compile(r"\d")
 # they were not there ("5\u200e,000" is 5,000), its offsets and text those of the text.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # A no-break, narrow no-break or thin space between a digit and three more is a thousands
-# separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length).
-_THOUSANDS_SPACE_RE = re.compile("(?<=\\d)[\u00a0\u202f\u2009](?=\\d{3}(?!\\d))")
+# separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length). The space
+# comes first (the digit before it is looked behind for), so the engine skips to one.
+_THOUSANDS_SPACE_RE = re.compile("[\u00a0\u202f\u2009](?<=\\d.)(?=\\d{3}(?!\\d))")
 _CORE_RE = re.compile(_CORE)
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
