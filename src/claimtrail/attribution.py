@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from claimtrail.numbers import fold_case
+from claimtrail.numbers import fold_case, fold_text
 from claimtrail.sentences import layout as _layout
 from claimtrail.sentences import sentence_index
 
@@ -172,12 +172,6 @@ def _alternation(words: Iterable[str]) -> str:
     for word in sorted(words, key=len, reverse=True):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(g)})" for c, g in groups.items()) + ")"
-
-
-@lru_cache(maxsize=8)
-def _folded(text: str) -> str:
-    """:func:`~claimtrail.numbers.fold_case` of ``text``, cached: several steps search it."""
-    return fold_case(text)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -486,7 +480,7 @@ _REPUBLICATION = re.compile(
 def _notice_starts(text: str) -> list[int]:
     """Where a :data:`_REPUBLICATION` notice may start: at "republished", "originally" or
     "first", or at the "the" nearest before "original", in any case."""
-    folded = _folded(text)
+    folded = fold_text(text)
     starts = {
         i for word in ("republished", "originally", "first") for i in _occurrences(folded, word)
     }
@@ -844,7 +838,7 @@ _TITLE_WORD = re.compile(r"[^\w.]" + _alternation({title.lower() for title in TI
 def _titled_mentions(text: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_TITLED` in ``text``, tried only where a title occurs after a
     break (a space put before the text lets one open it)."""
-    starts = (match.start() for match in _TITLE_WORD.finditer(" " + _folded(text)))
+    starts = (match.start() for match in _TITLE_WORD.finditer(" " + fold_text(text)))
     return _matches_at(_TITLED, text, starts)
 
 
@@ -1061,7 +1055,7 @@ class _Analysis:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = _folded(text)
+        self.folded = fold_text(text)
         self.cues = _cues(text, self.folded)
         self.layout = _layout(text)
         self._frames: list[tuple[_Frame, ...]] = []

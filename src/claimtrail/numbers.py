@@ -73,6 +73,7 @@ Rules and decisions:
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 QUALIFIERS: tuple[str, ...] = (
     "none",
@@ -351,6 +352,12 @@ def fold_case(text: str) -> str:
     'some 2,000 soldiers'
     """
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+@lru_cache(maxsize=8)
+def fold_text(text: str) -> str:
+    """:func:`fold_case` of a whole text, cached: several steps of the extractor search it."""
+    return fold_case(text)
 
 
 def _words(text: str) -> list[str]:
