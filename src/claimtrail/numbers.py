@@ -316,9 +316,10 @@ _CORE = _first_letter_alternation(
 _MASTER_FOLDED_RE = re.compile(
     rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]++(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
 )
-# So a text holding neither a digit nor a number word anywhere (even inside another word)
-# holds no expression; both patterns start with a set of characters, which the regex engine
-# skips to at C speed.
+# So a text holding neither a digit nor a number word after a character that is no word
+# character (white space, a hyphen; the second look-ahead finds its number word there, or
+# at the start) holds no expression; both patterns start with a set of characters, which the
+# regex engine skips to at C speed (the text is searched with a space put before it).
 _DIGIT_RE = re.compile(r"\d")
 # Characters that show nothing: zero-width spaces and joiners, direction marks and
 # embeddings, the word joiner, a byte-order mark, a soft hyphen. A figure is read as if
@@ -328,7 +329,7 @@ _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066
 # separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length). The space
 # comes first (the digit before it is looked behind for), so the engine skips to one.
 _THOUSANDS_SPACE_RE = re.compile("[\u00a0\u202f\u2009](?<=\\d.)(?=\\d{3}(?!\\d))")
-_CORE_RE = re.compile(_CORE)
+_CORE_RE = re.compile(rf"\W{_CORE}")
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -627,7 +628,7 @@ def _find(scope: str, offset: int) -> list[NumberExpression]:
     """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``."""
     folded = _THOUSANDS_SPACE_RE.sub(",", fold_case(scope))
     expressions: list[NumberExpression] = []
-    if _DIGIT_RE.search(folded) is None and _CORE_RE.search(folded) is None:
+    if _DIGIT_RE.search(folded) is None and _CORE_RE.search(" " + folded) is None:
         return expressions
     position = 0
     while (match := _MASTER_FOLDED_RE.search(folded, position)) is not None:
