@@ -405,7 +405,7 @@ def _parse_np(raw: str, initial: bool, text: str) -> _NP | None:
     if not _plausible(words):
         return None
     lower = words.lower()
-    if lower in _PERSON_PRONOUNS | _BODY_PRONOUNS:
+    if lower in _PERSON_PRONOUNS or lower in _BODY_PRONOUNS:
         return _NP("pronoun", lower, lower in _PERSON_PRONOUNS, words)
     bare = _DETERMINER.sub("", words)
     relay = _KNOWN_RELAY.fullmatch(bare)
@@ -621,26 +621,22 @@ _ANY_CASE_CUES = ("according", *_RELAY_CUES)
 _CUES = ("saying", "citing", "quoting", *_DATA_WORDS, *_SOCIAL_MEDIA)
 
 
-def _cues(text: str, folded: str) -> frozenset[str]:
-    """The cue words that ``text`` holds anywhere."""
-    return frozenset(
-        [*(w for w in _ANY_CASE_CUES if w in folded), *(w for w in _CUES if w in text)]
-    )
-
-
 class _Sentence:
     """Finds the frames of one sentence ``text[start:end]`` of an analysed text."""
 
     def __init__(self, analysis: _Analysis, start: int, end: int) -> None:
-        self.text, self.folded, self.cues = analysis.text, analysis.folded, analysis.cues
+        self.text, self.folded = analysis.text, analysis.folded
         self.start, self.end = start, end
+        self.cues = frozenset(  # those of the text's cue words that the sentence holds
+            w
+            for w in analysis.cues
+            if (self.folded if w in _ANY_CASE_CUES else self.text).find(w, start, end) >= 0
+        )
 
-    def _holds(self, words: Iterable[str], any_case: bool = False) -> bool:
-        """Whether the sentence holds one of the cue ``words`` (as written, or in any case):
-        a quick test before a pattern that needs one is tried."""
-        present = self.cues.intersection(words)
-        source = self.folded if any_case else self.text
-        return bool(present) and any(source.find(w, self.start, self.end) >= 0 for w in present)
+    def _holds(self, words: Iterable[str]) -> bool:
+        """Whether the sentence holds one of the cue ``words`` (in any case for those of
+        :data:`_ANY_CASE_CUES`): a quick test before a pattern that needs one is tried."""
+        return not self.cues.isdisjoint(words)
 
     def _np(self, raw: str, at: int) -> _NP | None:
         lead = self.text[self.start : at].strip(" \"'“‘([")
@@ -655,7 +651,7 @@ class _Sentence:
     def relays(self) -> list[_Relay]:
         """Relays named by a phrase ("told AFP", "on Telegram", "cited by TASS")."""
         patterns = []
-        if self._holds(_RELAY_CUES, any_case=True):
+        if self._holds(_RELAY_CUES):
             patterns.append(_RELAY_PHRASE)
         if self._holds(_SOCIAL_MEDIA):
             patterns.append(_SOCIAL_RELAY)
@@ -671,7 +667,8 @@ class _Sentence:
         frames = [
             f for verb in _VERB.finditer(self.text, self.start, self.end) for f in self._verb(verb)
         ]
-        frames += self._according() + self._cited_as() + self._sources()
+        if self.cues:  # the other frames all need a cue word
+            frames += self._according() + self._cited_as() + self._sources()
         return sorted(frames, key=lambda f: f.anchor)
 
     def _verb(self, verb: re.Match[str]) -> list[_RawFrame]:
@@ -758,7 +755,7 @@ class _Sentence:
     def _according(self) -> list[_RawFrame]:
         """'according to X', when X names a source."""
         frames: list[_RawFrame] = []
-        if not self._holds(("according",), any_case=True):
+        if not self._holds(("according",)):
             return frames
         for match in _ACCORDING.finditer(self.text, self.start, self.end):
             np = self._np(match.group("np"), match.start("np"))
@@ -1057,7 +1054,9 @@ class _Analysis:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold_text(text)
-        self.cues = _cues(text, self.folded)
+        self.cues = frozenset(  # the cue words the text holds anywhere
+            [*(w for w in _ANY_CASE_CUES if w in self.folded), *(w for w in _CUES if w in text)]
+        )
         self.layout = _layout(text)
         self._frames: list[tuple[_Frame, ...]] = []
         self._reader: _Reader | None = None  # made when a first frame needs it

@@ -144,7 +144,10 @@ def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
         if match.group().startswith(".") and match.group().count(".") == 1:
             if _is_abbreviation(text, match.start()):
                 continue
-        sentences += _pieces(text, begin, cut)
+        if cut - begin <= MAX_SENTENCE_CHARS:  # begin < cut: a mark ends the sentence
+            sentences.append((begin, cut))
+        else:
+            sentences += _pieces(text, begin, cut)
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
