@@ -557,8 +557,8 @@ _NOT_A_VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Boundaries before a subject and a clause, in any case: searched in the folded text. Each
-# alternative starts with one character (a word its first letter, then that it follows no
-# word character), so the engine skips at C speed to the characters that can start one.
+# alternative starts with one character (for a word, its first letter, then a look-behind
+# for the word boundary), so the engine skips at C speed to the characters that can start one.
 _OPENERS = "that while whereas although though because but after before when since if".split()
 _OPENER = "|".join(
     rf"{c}(?<!\w{c})(?:{'|'.join(w[1:] for w in _OPENERS if w[0] == c)})\s+"
