@@ -319,7 +319,9 @@ _MASTER_FOLDED_RE = re.compile(
 # So a text holding neither a digit nor a number word after a character that is no word
 # character (white space, a hyphen; the second look-ahead finds its number word there, or
 # at the start) holds no expression; both patterns start with a set of characters, which the
-# regex engine skips to at C speed (the text is searched with a space put before it).
+# regex engine skips to at C speed (the text is searched with a space put before it). The
+# set is that of all characters but ASCII letters, digits and "_": it holds every character
+# \W holds (and letters outside ASCII, which pass in vain) and is much faster to test.
 _DIGIT_RE = re.compile(r"\d")
 # Characters that show nothing: zero-width spaces and joiners, direction marks and
 # embeddings, the word joiner, a byte-order mark, a soft hyphen. A figure is read as if
@@ -329,7 +331,7 @@ _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066
 # separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length). The space
 # comes first (the digit before it is looked behind for), so the engine skips to one.
 _THOUSANDS_SPACE_RE = re.compile("[\u00a0\u202f\u2009](?<=\\d.)(?=\\d{3}(?!\\d))")
-_CORE_RE = re.compile(rf"\W{_CORE}")
+_CORE_RE = re.compile(rf"[^a-z0-9_]{_CORE}")
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
