@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from claimtrail.numbers import fold_case
+from claimtrail.numbers import fold_case, fold_text
 from claimtrail.sentences import layout as _layout
 from claimtrail.sentences import sentence_index
 
@@ -172,12 +172,6 @@ def _alternation(words: Iterable[str]) -> str:
     for word in sorted(words, key=len, reverse=True):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(g)})" for c, g in groups.items()) + ")"
-
-
-@lru_cache(maxsize=8)
-def _folded(text: str) -> str:
-    """:func:`~claimtrail.numbers.fold_case` of ``text``, cached: several steps search it."""
-    return fold_case(text)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -411,7 +405,7 @@ def _parse_np(raw: str, initial: bool, text: str) -> _NP | None:
     if not _plausible(words):
         return None
     lower = words.lower()
-    if lower in _PERSON_PRONOUNS | _BODY_PRONOUNS:
+    if lower in _PERSON_PRONOUNS or lower in _BODY_PRONOUNS:
         return _NP("pronoun", lower, lower in _PERSON_PRONOUNS, words)
     bare = _DETERMINER.sub("", words)
     relay = _KNOWN_RELAY.fullmatch(bare)
@@ -486,7 +480,7 @@ _REPUBLICATION = re.compile(
 def _notice_starts(text: str) -> list[int]:
     """Where a :data:`_REPUBLICATION` notice may start: at "republished", "originally" or
     "first", or at the "the" nearest before "original", in any case."""
-    folded = _folded(text)
+    folded = fold_text(text)
     starts = {
         i for word in ("republished", "originally", "first") for i in _occurrences(folded, word)
     }
@@ -562,15 +556,16 @@ _NOT_A_VERB_AFTER = re.compile(
     r"|being|to)|['’]s)\s+$",
     re.IGNORECASE,
 )
-# Boundaries before a subject and a clause, in any case: searched in the folded text.
-_SUBJECT_BOUNDARY = re.compile(
-    r"[,;:]\s*|[\"“”]\s*|\b(?:that|while|whereas|although|though|because|but|after|before"
-    r"|when|since|if)\s+"
+# Boundaries before a subject and a clause, in any case: searched in the folded text. Each
+# alternative starts with one character (for a word, its first letter, then a look-behind
+# for the word boundary), so the engine skips at C speed to the characters that can start one.
+_OPENERS = "that while whereas although though because but after before when since if".split()
+_OPENER = "|".join(
+    rf"{c}(?<!\w{c})(?:{'|'.join(w[1:] for w in _OPENERS if w[0] == c)})\s+"
+    for c in dict.fromkeys(w[0] for w in _OPENERS)
 )
-_CLAUSE_BOUNDARY = re.compile(
-    r"[;:]\s*|[\"“”]\s*|\b(?:that|while|whereas|although|though|because|but|after|before"
-    r"|when|since|if)\s+"
-)
+_SUBJECT_BOUNDARY = re.compile(rf',\s*|;\s*|:\s*|"\s*|“\s*|”\s*|{_OPENER}')
+_CLAUSE_BOUNDARY = re.compile(rf';\s*|:\s*|"\s*|“\s*|”\s*|{_OPENER}')
 _INVERTED = re.compile(rf"\s+(?P<np>{_NP_TEXT}{{1,80}})")
 _NP_STOP = re.compile(
     r"\s+(?:in|on|at|during|after|before|to|with|by|from|last|yesterday|today|when|while"
@@ -626,26 +621,22 @@ _ANY_CASE_CUES = ("according", *_RELAY_CUES)
 _CUES = ("saying", "citing", "quoting", *_DATA_WORDS, *_SOCIAL_MEDIA)
 
 
-def _cues(text: str, folded: str) -> frozenset[str]:
-    """The cue words that ``text`` holds anywhere."""
-    return frozenset(
-        [*(w for w in _ANY_CASE_CUES if w in folded), *(w for w in _CUES if w in text)]
-    )
-
-
 class _Sentence:
     """Finds the frames of one sentence ``text[start:end]`` of an analysed text."""
 
     def __init__(self, analysis: _Analysis, start: int, end: int) -> None:
-        self.text, self.folded, self.cues = analysis.text, analysis.folded, analysis.cues
+        self.text, self.folded = analysis.text, analysis.folded
         self.start, self.end = start, end
+        self.cues = frozenset(  # those of the text's cue words that the sentence holds
+            w
+            for w in analysis.cues
+            if (self.folded if w in _ANY_CASE_CUES else self.text).find(w, start, end) >= 0
+        )
 
-    def _holds(self, words: Iterable[str], any_case: bool = False) -> bool:
-        """Whether the sentence holds one of the cue ``words`` (as written, or in any case):
-        a quick test before a pattern that needs one is tried."""
-        present = self.cues.intersection(words)
-        source = self.folded if any_case else self.text
-        return bool(present) and any(source.find(w, self.start, self.end) >= 0 for w in present)
+    def _holds(self, words: Iterable[str]) -> bool:
+        """Whether the sentence holds one of the cue ``words`` (in any case for those of
+        :data:`_ANY_CASE_CUES`): a quick test before a pattern that needs one is tried."""
+        return not self.cues.isdisjoint(words)
 
     def _np(self, raw: str, at: int) -> _NP | None:
         lead = self.text[self.start : at].strip(" \"'“‘([")
@@ -660,7 +651,7 @@ class _Sentence:
     def relays(self) -> list[_Relay]:
         """Relays named by a phrase ("told AFP", "on Telegram", "cited by TASS")."""
         patterns = []
-        if self._holds(_RELAY_CUES, any_case=True):
+        if self._holds(_RELAY_CUES):
             patterns.append(_RELAY_PHRASE)
         if self._holds(_SOCIAL_MEDIA):
             patterns.append(_SOCIAL_RELAY)
@@ -676,7 +667,8 @@ class _Sentence:
         frames = [
             f for verb in _VERB.finditer(self.text, self.start, self.end) for f in self._verb(verb)
         ]
-        frames += self._according() + self._cited_as() + self._sources()
+        if self.cues:  # the other frames all need a cue word
+            frames += self._according() + self._cited_as() + self._sources()
         return sorted(frames, key=lambda f: f.anchor)
 
     def _verb(self, verb: re.Match[str]) -> list[_RawFrame]:
@@ -763,7 +755,7 @@ class _Sentence:
     def _according(self) -> list[_RawFrame]:
         """'according to X', when X names a source."""
         frames: list[_RawFrame] = []
-        if not self._holds(("according",), any_case=True):
+        if not self._holds(("according",)):
             return frames
         for match in _ACCORDING.finditer(self.text, self.start, self.end):
             np = self._np(match.group("np"), match.start("np"))
@@ -835,14 +827,17 @@ _TITLED = re.compile(
     rf"(?<![\w.])(?i:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})"
     rf"\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})(?P<possessive>['’]s\b)?"
 )
-# A title in a folded text. Where such titles overlap, the later one follows a letter or a
-# dot, so cannot start a match of _TITLED: the places this pattern finds are enough.
-_TITLE_WORD = re.compile(_alternation({title.lower() for title in TITLES}))
+# A title in a folded text after a character that may let _TITLED start there: one that is
+# no ASCII letter, digit, underscore or dot (a set the engine skips through at C speed, where
+# \W is slow; _TITLED turns down a place after a letter outside ASCII). Titles hold ASCII
+# letters and dots only, so no match hides a place where _TITLED can start.
+_TITLE_WORD = re.compile(r"[^a-z0-9_.]" + _alternation({title.lower() for title in TITLES}))
 
 
 def _titled_mentions(text: str) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_TITLED` in ``text``, tried only where a title occurs."""
-    starts = (match.start() for match in _TITLE_WORD.finditer(_folded(text)))
+    """The matches of :data:`_TITLED` in ``text``, tried only where a title occurs after a
+    break (a space put before the text lets one open it)."""
+    starts = (match.start() for match in _TITLE_WORD.finditer(" " + fold_text(text)))
     return _matches_at(_TITLED, text, starts)
 
 
@@ -1059,8 +1054,10 @@ class _Analysis:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.folded = _folded(text)
-        self.cues = _cues(text, self.folded)
+        self.folded = fold_text(text)
+        self.cues = frozenset(  # the cue words the text holds anywhere
+            [*(w for w in _ANY_CASE_CUES if w in self.folded), *(w for w in _CUES if w in text)]
+        )
         self.layout = _layout(text)
         self._frames: list[tuple[_Frame, ...]] = []
         self._reader: _Reader | None = None  # made when a first frame needs it

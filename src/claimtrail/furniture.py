@@ -25,6 +25,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimtrail.numbers import fold_text
+from claimtrail.sentences import line_spans
+
 SEGMENT_KINDS = ("headline", "byline", "dateline", "body", "furniture")
 
 FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -94,19 +97,6 @@ class Segment:
     kind: str
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line, white space around it excluded."""
-    spans = []
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = offset + (len(line) - len(line.lstrip()))
-            spans.append((start, start + len(stripped)))
-        offset += len(line) + 1
-    return spans
-
-
 def _marked_kind(line: str, elsewhere: Sequence[re.Pattern[str]]) -> str | None:
     """The kind a line has on its own (furniture, byline, dateline), or None. ``elsewhere``:
     the furniture patterns not anchored at the line start that the text may hold."""
@@ -128,7 +118,7 @@ def _is_prose(line: str) -> bool:
 
 
 def _prose_bounds(
-    text: str, lines: list[tuple[int, int]], marked: list[str | None]
+    text: str, lines: Sequence[tuple[int, int]], marked: list[str | None]
 ) -> tuple[int, int]:
     """Indexes of the first and the last prose line; (len(lines), -1) when there is none."""
 
@@ -143,8 +133,8 @@ def _prose_bounds(
 
 def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every non-blank line (see :func:`segment_article`)."""
-    lines = _lines(text)
-    lowered = text.lower()
+    lines = line_spans(text)
+    lowered = fold_text(text)  # the words looked for have no i, k or s
     elsewhere = [pattern for pattern, word in _FURNITURE_ELSEWHERE if word in lowered]
     marked = [_marked_kind(text[s:e], elsewhere) for s, e in lines]
     first, last = _prose_bounds(text, lines, marked)

@@ -73,6 +73,7 @@ Rules and decisions:
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 QUALIFIERS: tuple[str, ...] = (
     "none",
@@ -297,7 +298,8 @@ _EXPRESSION = rf"(?:(?P<fold>{_FOLD})|(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|{_
 # it finds there what it would find in the text ignoring case, much faster. Its second
 # look-ahead holds wherever an expression does (its first digit or number word comes
 # within eight words: "in the region of an estimated", "a couple of"), so most places that
-# pass the first fail before the long alternatives.
+# pass the first fail before the long alternatives. Its words are read possessively: a
+# word is followed by a hyphen or white space or by nothing the look-ahead can use.
 _CORE = _first_letter_alternation(
     [
         re.escape(word)
@@ -312,20 +314,24 @@ _CORE = _first_letter_alternation(
     ]
 )
 _MASTER_FOLDED_RE = re.compile(
-    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]+(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
+    rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]++(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
 )
-# So a text holding neither a digit nor a number word anywhere (even inside another word)
-# holds no expression; both patterns start with a set of characters, which the regex engine
-# skips to at C speed.
+# So a text holding neither a digit nor a number word after a character that is no word
+# character (white space, a hyphen; the second look-ahead finds its number word there, or
+# at the start) holds no expression; both patterns start with a set of characters, which the
+# regex engine skips to at C speed (the text is searched with a space put before it). The
+# set is that of all characters but ASCII letters, digits and "_": it holds every character
+# \W holds (and letters outside ASCII, which pass in vain) and is much faster to test.
 _DIGIT_RE = re.compile(r"\d")
 # Characters that show nothing: zero-width spaces and joiners, direction marks and
 # embeddings, the word joiner, a byte-order mark, a soft hyphen. A figure is read as if
 # they were not there ("5\u200e,000" is 5,000), its offsets and text those of the text.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # A no-break, narrow no-break or thin space between a digit and three more is a thousands
-# separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length).
-_THOUSANDS_SPACE_RE = re.compile("(?<=\\d)[\u00a0\u202f\u2009](?=\\d{3}(?!\\d))")
-_CORE_RE = re.compile(_CORE)
+# separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length). The space
+# comes first (the digit before it is looked behind for), so the engine skips to one.
+_THOUSANDS_SPACE_RE = re.compile("[\u00a0\u202f\u2009](?<=\\d.)(?=\\d{3}(?!\\d))")
+_CORE_RE = re.compile(rf"[^a-z0-9_]{_CORE}")
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -349,6 +355,12 @@ def fold_case(text: str) -> str:
     'some 2,000 soldiers'
     """
     return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+
+
+@lru_cache(maxsize=8)
+def fold_text(text: str) -> str:
+    """:func:`fold_case` of a whole text, cached: several steps of the extractor search it."""
+    return fold_case(text)
 
 
 def _words(text: str) -> list[str]:
@@ -618,7 +630,7 @@ def _find(scope: str, offset: int) -> list[NumberExpression]:
     """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``."""
     folded = _THOUSANDS_SPACE_RE.sub(",", fold_case(scope))
     expressions: list[NumberExpression] = []
-    if _DIGIT_RE.search(folded) is None and _CORE_RE.search(folded) is None:
+    if _DIGIT_RE.search(folded) is None and _CORE_RE.search(" " + folded) is None:
         return expressions
     position = 0
     while (match := _MASTER_FOLDED_RE.search(folded, position)) is not None:

@@ -50,20 +50,29 @@ class Layout:
     quotations: tuple[tuple[int, int], ...]
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines, a line starting with a lower-case letter joined to the one before."""
-    spans: list[tuple[int, int]] = []
+@lru_cache(maxsize=64)
+def line_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every non-blank line, white space around it excluded (cached: the
+    paragraphs and the page furniture are both read from them)."""
+    spans = []
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = offset + len(line) - len(line.lstrip())
-            end = start + len(stripped)
-            if spans and stripped[0].islower():
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
+            spans.append((start, start + len(stripped)))
         offset += len(line) + 1
+    return tuple(spans)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, a line starting with a lower-case letter joined to the one before."""
+    spans: list[tuple[int, int]] = []
+    for start, end in line_spans(text):
+        if spans and text[start].islower():
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
     return spans
 
 
@@ -135,7 +144,10 @@ def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
         if match.group().startswith(".") and match.group().count(".") == 1:
             if _is_abbreviation(text, match.start()):
                 continue
-        sentences += _pieces(text, begin, cut)
+        if cut - begin <= MAX_SENTENCE_CHARS:  # begin < cut: a mark ends the sentence
+            sentences.append((begin, cut))
+        else:
+            sentences += _pieces(text, begin, cut)
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
