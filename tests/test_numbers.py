@@ -490,3 +490,9 @@ def test_fold_case_lines_up_with_case_insensitive_matching() -> None:
         fold_case("Some 2,000 ſoldiers in İdlib, KHARKIV")
         == "some 2,000 soldiers in idlib, kharkiv"
     )
+
+
+@pytest.mark.parametrize("join", ["", "-", " ", "\t", "\n", "\xa0", "\u2009", "\u202f"])
+def test_a_fold_after_any_one_space_or_hyphen(join: str) -> None:
+    (found,) = find_numbers(f"up 333{join}fold")
+    assert (found.qualifier, found.multiplier) == ("multiplier", 333.0)

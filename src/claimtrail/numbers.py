@@ -293,6 +293,7 @@ _START_WORDS = (
 _START = _first_letter_alternation(
     [re.escape(stem) for stem in _START_STEMS] + [re.escape(word) + r"\b" for word in _START_WORDS]
 )
+_FOLD_JOIN = re.compile(r"[-\s]$")
 _EXPRESSION = rf"(?:(?P<fold>{_FOLD})|(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|{_COUNT})"
 # The pattern is written in lower case, without re.IGNORECASE, to search fold_case(text):
 # it finds there what it would find in the text ignoring case, much faster. Its second
@@ -464,7 +465,8 @@ def _fold_expression(text: str, match: re.Match[str], offset: int) -> NumberExpr
     if stem is not None:
         value = _VERB_MULTIPLIERS[stem]
     else:
-        value = _atom_value(word.removesuffix("fold").rstrip("- \t\n"))[0]
+        # the one hyphen or space of any kind _FOLD allows before "fold"
+        value = _atom_value(_FOLD_JOIN.sub("", word.removesuffix("fold")))[0]
     return _make(text, offset, match.span(), match.span(), "multiplier", multiplier=value)
 
 
