@@ -9,20 +9,13 @@ import pandas as pd
 import pytest
 
 from claimtrail import claims as claims_table
-from claimtrail.attribution import (
-    RELAY_KINDS,
-    SPEAKER_ROLES,
-    Attribution,
-    agreement_rows,
-    attribute,
-    compare_with_coding,
-    find_relays,
-    name_key,
-    speaker_and_chain,
-)
+from claimtrail.attribution import Attribution, attribute, speaker_and_chain
 from claimtrail.claims import load_claims
 from claimtrail.corpus import load_corpus
+from claimtrail.evaluation import agreement_rows, compare_with_coding
+from claimtrail.names import SPEAKER_ROLES, name_key
 from claimtrail.numbers import find_numbers
+from claimtrail.relays import RELAY_KINDS, find_relays
 
 ROOT = Path(__file__).resolve().parents[1]
 

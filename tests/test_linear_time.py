@@ -11,9 +11,9 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrail.attribution import _cut_trailing_words, _strip_junk
 from claimtrail.extract import Article, extract_claims
 from claimtrail.hedges import Hedge, _longest_first, find_hedges
+from claimtrail.names import _cut_trailing_words, _strip_junk
 from claimtrail.numbers import find_numbers
 from claimtrail.sentences import MAX_SENTENCE_CHARS, sentence_spans
 from claimtrail.timeref import find_time_expressions

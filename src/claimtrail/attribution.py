@@ -2,10 +2,11 @@
 
 Strings in, data out: no file I/O and no pandas. :func:`attribute` reads the raw text
 around a claim and returns an :class:`Attribution` (speaker, role, chain, evidence);
-:func:`speaker_and_chain` gives its speaker and chain for less work;
-:func:`find_relays` lists every relay mention of a text; :func:`compare_with_coding`
-measures agreement with the hand coding of ``data/claims.csv``. Sentence and paragraph
-spans come from :mod:`claimtrail.sentences`, computed once per text and shared with
+:func:`speaker_and_chain` gives its speaker and chain for less work. Names, titles and
+roles are read by :mod:`claimtrail.names`, relay mentions found by
+:mod:`claimtrail.relays`; :func:`claimtrail.evaluation.compare_with_coding` measures
+agreement with the hand coding of ``data/claims.csv``. Sentence and paragraph spans come
+from :mod:`claimtrail.sentences`, computed once per text and shared with
 :mod:`claimtrail.hedges` and :mod:`claimtrail.extract`.
 
 The rules (book/codebook.md, section 6), in the order they apply:
@@ -56,490 +57,50 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
 
-from claimtrail.numbers import fold_case, fold_text
+from claimtrail.names import (
+    BODY_NOUNS,
+    DETERMINER,
+    MILITANT_NAMES,
+    NAME,
+    NP_TEXT,
+    ORG_WORDS,
+    POSSESSIVE_LEAD,
+    TITLES,
+    NounPhrase,
+    alternation,
+    clean,
+    is_name_token,
+    lexicon_role,
+    matches_at,
+    name_key,
+    names_a_source,
+    parse_np,
+    speaker_role,
+)
+from claimtrail.numbers import fold_text
+from claimtrail.relays import (
+    RELAY_PHRASE,
+    REPUBLICATION,
+    SOCIAL_MEDIA,
+    SOCIAL_RELAY,
+    Relay,
+    notice_starts,
+    relay_agent,
+)
 from claimtrail.sentences import layout as _layout
 from claimtrail.sentences import sentence_index
 
-SPEAKER_ROLES = ("official", "militant group", "NGO", "media", "unattributed")
-RELAY_KINDS = ("agency", "outlet", "social media", "republication", "reporters")
-DEFAULT_ROLE = "official"
 CHAIN_SEPARATOR = " > "
 
-# canonical name -> (kind, pattern); patterns are case-sensitive.
-KNOWN_RELAYS: dict[str, tuple[str, str]] = {
-    "Reuters": ("agency", r"Reuters"),
-    "TASS": ("agency", r"(?:ITAR-)?TASS|Tass"),
-    "RIA Novosti": ("agency", r"RIA(?: Novosti)?"),
-    "AP": ("agency", r"AP|Associated Press"),
-    "AFP": ("agency", r"AFP|Agence France-Presse"),
-    "Interfax": ("agency", r"Interfax"),
-    "Sputnik": ("agency", r"Sputnik"),
-    "Al Arabiya": ("outlet", r"Al[- ]Arabiya"),
-    "Al Jazeera": ("outlet", r"Al[- ]Jazeera"),
-    "BBC": ("outlet", r"BBC"),
-    "Telegram": ("social media", r"Telegram"),
-    "Instagram": ("social media", r"Instagram"),
-    "YouTube": ("social media", r"YouTube"),
-    "Twitter": ("social media", r"Twitter"),
-    "Facebook": ("social media", r"Facebook"),
-}
-_RELAY_NAMES = list(KNOWN_RELAYS)
-_KNOWN_RELAY = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?P<r{i}>{KNOWN_RELAYS[name][1]})" for i, name in enumerate(_RELAY_NAMES))
-    + r")(?![\w-])"
-)
-
-_MILITANT_NAMES = (
-    r"islamic state|isis|isil|daesh|al[- ]qaeda|taliban|nusra|boko haram|shabaab|hezbollah"
-)
-_MILITANT = _MILITANT_NAMES + r"|militants?|jihadists?|insurgents?|rebels?|fighters?|caliphate"
-_NGO = (
-    r"observatory|research group|crisis group|human rights|amnesty|red cross|red crescent"
-    r"|doctors without borders|ngo|charity|monitoring group|monitor|watchdog|think tank"
-)
-_MEDIA = (
-    "|".join(re.escape(name.lower()) for name in KNOWN_RELAYS)
-    + r"|news agency|newspaper|television|broadcaster|channel|correspondent|journalists?"
-    r"|reporters?|media"
-)
-_OFFICIAL = (
-    r"president|minister|ministry|director|general|gen\.|colonel|chief|head|deputy"
-    r"|officials?|officers?|envoy|diplomat|spokes(?:man|woman|person)|governor|mayor"
-    r"|ambassador|police|army|military|government|authorities|agenc(?:y|ies)"
-    r"|security service|fsb|intelligence|kremlin|department|prosecutors?|court|commission"
-    r"|embassy|law enforcement"
-)
-ROLE_LEXICON: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE))
-    for role, words in (
-        ("militant group", _MILITANT),
-        ("NGO", _NGO),
-        ("media", _MEDIA),
-        ("official", _OFFICIAL),
-    )
-)
-
-_MILITANT_WORD = dict(ROLE_LEXICON)["militant group"]
-
-TITLES = frozenset(
-    "President Premier Minister Director General Gen. Lieutenant Lt. Colonel Col. Major Maj."
-    " Captain Capt. Sergeant Sgt. Admiral Adm. Marshal Commander Chief Head Deputy Spokesman"
-    " Spokeswoman Spokesperson Governor Gov. Mayor Ambassador Envoy Senator Sen. Rep."
-    " Secretary Chairman Chairwoman Leader Prosecutor Judge Officer Chancellor Mr. Mrs. Ms."
-    " Dr. Prof. Sheikh Emir King Prince".split()
-)
-ORG_WORDS = frozenset(
-    "Service Services Ministry Department Agency Office Committee Council Court Army Forces"
-    " Police Government Observatory Group Organisation Organization Association Union Front"
-    " State Emirate Brigade Brigades Network News Times Post Press Television Radio Research"
-    " Institute Center Centre University Bureau Commission Administration Directorate Guard"
-    " Corps Command Republic Federation Kremlin Rights Unit Watch International Cross"
-    " Crescent Nations Security Caucasus".split()
-)
-PERSON_NOUNS = frozenset(
-    "official director general president minister diplomat expert envoy spokesman spokeswoman"
-    " spokesperson commander governor chief leader officer colonel analyst ambassador mayor"
-    " head deputy source observer secretary chairman prosecutor fighter emir sheikh".split()
-)
-# "the <noun>" pointing back to an organisation: noun -> the role that also fits.
-BODY_NOUNS: dict[str, str] = {
-    "group": "militant group",
-    "militants": "militant group",
-    "organisation": "NGO",
-    "organization": "NGO",
-    "observatory": "NGO",
-    "monitor": "NGO",
-    "agency": "media",
-    "ministry": "official",
-    "government": "official",
-    "army": "official",
-    "service": "official",
-}
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_BODY_PRONOUNS = frozenset({"it", "they", "them"})
-_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "al"})
 
 # --- fast search -------------------------------------------------------------------------
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A pattern matching any of ``words``, grouped by first letter (longest first in each
-    group): the regex engine then tries at most one group where a word may start."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(g)})" for c, g in groups.items()) + ")"
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Every offset where ``word`` occurs in ``text``, overlapping ones included."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match]:
-    """The matches of ``pattern.finditer(text)``, given in order every offset where a match
-    may start: a pattern whose own scan is slow is tried at those offsets only."""
-    end = 0
-    for start in starts:
-        if start >= end and (match := pattern.match(text, start)):
-            yield match
-            end = match.end()
-
-
 # --- noun phrases ------------------------------------------------------------------------
-
-_NAME = r"(?:[a-z]{1,3}-)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
-_NAME_TOKEN = re.compile(rf"^{_NAME}$")
-_LEADING_JUNK = frozenset("\"'“”‘’,:;[(-")
-_TRAILING_JUNK = frozenset("\"'“”‘’,:;]-")
-# Words cut from the end of a speaker phrase (any case): auxiliaries and adverbs, and pairs
-# of words (the second matching the pattern): "in turn", "on Monday", "last week".
-_TRAILING_WORDS = frozenset(
-    "has have had also further later earlier previously then once again recently reportedly".split()
-)
-_TRAILING_PAIRS = {
-    "in": re.compile("turn"),
-    "on": re.compile(r"\w+day"),
-    "last": re.compile(r"\w+"),
-}
-_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w-]*'s\s+(?=[A-Z])")
-_OWNER = re.compile(r"^(?:\S+\s+)*?(?P<surname>[A-Z][\w-]*)'s\s+(?P<rest>[a-z].*)$")
-_CLAUSE_WORDS = frozenset(
-    "is are was were be been being to will would can could should may might must do does"
-    " did not".split()
-)
-_MAX_NP_WORDS = 12
-_PERSON_ANAPHOR = re.compile(
-    rf"^the\s+(?:[\w-]+\s+){{0,3}}(?P<noun>{'|'.join(sorted(PERSON_NOUNS))})$", re.IGNORECASE
-)
-_BODY_ANAPHOR = re.compile(rf"^the\s+(?P<noun>{'|'.join(sorted(BODY_NOUNS))})$", re.IGNORECASE)
-_SOURCE_WORDS = re.compile(
-    r"\b(?:witnesses|residents|sources|activists|medics|doctors|survivors|locals|relatives"
-    r"|people|figures|estimates|data|statistics)\b",
-    re.IGNORECASE,
-)
-# Both start with a character class, which lets the regex engine skip ahead to candidates;
-# the look-behind that follows it checks what precedes that character.
-_PROPER = re.compile(r"[A-Z](?<=[a-z0-9,;] [A-Z])[\w'’-]*")  # a capital after "word "
-_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z-]*\b")  # a word in lower case
-_LOWER_TITLES = frozenset(t.lower().rstrip(".") for t in TITLES) | PERSON_NOUNS
-
-
-@dataclass(frozen=True)
-class _NP:
-    """A parsed speaker phrase.
-
-    kind: "person" (a name), "body" (an organisation's name), "description" ("hospital
-    officials"), "pronoun" ("he") or "anaphor" ("the diplomat", "the group"). ``name`` is
-    the normalised name or description, the pronoun, or the anaphor's head noun;
-    ``words`` the cleaned phrase as written, for the role lexicon.
-    """
-
-    kind: str
-    name: str
-    person: bool
-    words: str
-
-
-def _relay_name(match: re.Match[str]) -> str:
-    """Canonical name of a :data:`KNOWN_RELAYS` match."""
-    return _RELAY_NAMES[int(match.lastgroup[1:])]
-
-
-def _strip_junk(words: str) -> str:
-    """``words`` without leading white space, quotes, brackets, dashes and ``,:;``, nor
-    trailing ones (in one pass each way: a regex ending in ``$`` re-reads a long run of
-    them from each of its characters)."""
-    start, end = 0, len(words)
-    while start < end and (words[start].isspace() or words[start] in _LEADING_JUNK):
-        start += 1
-    while end > start and (words[end - 1].isspace() or words[end - 1] in _TRAILING_JUNK):
-        end -= 1
-    return words[start:end]
-
-
-def _tokens_from_end(words: str) -> Iterator[tuple[int, str]]:
-    """(start, folded token) of the white-space separated tokens of ``words``, last first."""
-    end = len(words)
-    while True:
-        while end > 0 and words[end - 1].isspace():
-            end -= 1
-        if end == 0:
-            return
-        start = end
-        while start > 0 and not words[start - 1].isspace():
-            start -= 1
-        yield start, fold_case(words[start:end])
-        end = start
-
-
-def _cut_trailing_words(words: str) -> str:
-    """``words`` (with no trailing white space) without the longest tail made of
-    :data:`_TRAILING_WORDS` and :data:`_TRAILING_PAIRS` ("Smirnov has also" -> "Smirnov"),
-    the first word kept.
-
-    Read from the end, token by token, and only as far as such a tail can reach: whether the
-    tail from token i on is made of them depends on tokens i, i+1 and the tails from i+1 and
-    i+2, so two tokens in a row that start no tail end the search.
-    """
-    cut = None
-    tail_after, tail_after_next, following = True, False, None
-    for start, token in _tokens_from_end(words):
-        pair = _TRAILING_PAIRS.get(token)
-        tail = (token in _TRAILING_WORDS and tail_after) or (
-            pair is not None
-            and following is not None
-            and tail_after_next
-            and pair.fullmatch(following) is not None
-        )
-        if tail and start > 0:
-            cut = start
-        if not tail and not tail_after:
-            break
-        tail_after, tail_after_next, following = tail, tail_after, token
-    return words if cut is None else words[:cut].rstrip()
-
-
-def _clean(raw: str) -> str:
-    """The phrase without edge punctuation, trailing auxiliaries, adverbs and weekdays."""
-    words = _strip_junk(raw.replace("’", "'"))
-    return _strip_junk(_cut_trailing_words(words))
-
-
-def _plausible(words: str) -> bool:
-    """A noun phrase, not a clause: a few words, none an auxiliary or "to"."""
-    tokens = words.split()
-    return (
-        0 < len(tokens) <= _MAX_NP_WORDS
-        and words[0].isalpha()
-        and not any(t.lower() in _CLAUSE_WORDS for t in tokens)
-    )
-
-
-def _is_name_token(token: str) -> bool:
-    return (
-        _NAME_TOKEN.match(token) is not None
-        and token not in TITLES
-        and token not in ORG_WORDS
-        and _KNOWN_RELAY.fullmatch(token) is None
-        and _MILITANT_WORD.fullmatch(token) is None
-    )
-
-
-def _person_name(tokens: Sequence[str]) -> str | None:
-    """The personal name closing ``tokens`` ("Defense Minister Sergey Shoigu" -> "Sergey
-    Shoigu"): one to four name tokens, alone or after a title or a parenthesis."""
-    i = len(tokens)
-    while i > 0 and _is_name_token(tokens[i - 1]):
-        i -= 1
-    run = tokens[i:]
-    if not run or len(run) > 4:
-        return None
-    before = tokens[i - 1] if i else ""
-    if before and not (
-        before in TITLES or before.lower().rstrip(".") in _LOWER_TITLES or before.endswith(")")
-    ):
-        return None
-    return " ".join(run)
-
-
-_HEAD_END = re.compile(r"\s+(?:of|for|in|at|from)\s+")
-
-
-def _names_a_person(words: str) -> bool:
-    """Whether a description's head (before "of", "for", "in") is a person noun."""
-    head = _HEAD_END.split(words, maxsplit=1)[0]
-    return any(t.lower().removesuffix("'s") in PERSON_NOUNS for t in head.split())
-
-
-class _Casing(NamedTuple):
-    """How a text writes its words: those it uses in lower case and those it capitalises
-    inside a sentence (so are proper nouns)."""
-
-    lower: frozenset[str]
-    proper: frozenset[str]
-
-
-@lru_cache(maxsize=8)
-def _casing(text: str) -> _Casing:
-    return _Casing(
-        frozenset(_LOWER_WORD.findall(text)),
-        frozenset(w.lower().replace("’", "'") for w in _PROPER.findall(text)),
-    )
-
-
-def _sentence_case(words: str, initial: bool, text: str) -> str:
-    """Undo the capital a phrase has only because it opens the sentence ("Officials in
-    Tajikistan" -> "officials in Tajikistan"): when the text writes the word in lower
-    case, or the role lexicon knows it, and never capitalises it inside a sentence."""
-    first = words.split()[0]
-    if not (initial and first[0].isupper()):
-        return words
-    casing = _casing(text)
-    lowered = first.lower()
-    known = lowered in casing.lower or any(p.fullmatch(first) for _, p in ROLE_LEXICON)
-    if known and lowered not in casing.proper:
-        return words[0].lower() + words[1:]
-    return words
-
-
-def _describe(words: str, initial: bool, text: str) -> str:
-    """A description, its possessive owner cut to his surname, sentence case undone."""
-    owner = _OWNER.match(words)
-    if owner:
-        words = f"{owner.group('surname')}'s {owner.group('rest')}"
-    return _sentence_case(words, initial, text)
-
-
-def _parse_np(raw: str, initial: bool, text: str) -> _NP | None:
-    """Classify and normalise a speaker phrase of ``text``; None when it is no noun phrase.
-    ``initial``: the phrase opens its sentence."""
-    words = _clean(raw)
-    if not _plausible(words):
-        return None
-    lower = words.lower()
-    if lower in _PERSON_PRONOUNS or lower in _BODY_PRONOUNS:
-        return _NP("pronoun", lower, lower in _PERSON_PRONOUNS, words)
-    bare = _DETERMINER.sub("", words)
-    relay = _KNOWN_RELAY.fullmatch(bare)
-    if relay:
-        return _NP("body", _relay_name(relay), False, words)
-    for pattern, person in ((_PERSON_ANAPHOR, True), (_BODY_ANAPHOR, False)):
-        anaphor = pattern.match(words)
-        if anaphor:
-            return _NP("anaphor", anaphor.group("noun").lower(), person, words)
-    tokens = bare.split()
-    name = _person_name(tokens)
-    if name:
-        return _NP("person", name, True, words)
-    if all(t[0].isupper() or t in _CONNECTORS for t in tokens):
-        body = _POSSESSIVE_LEAD.sub("", bare)
-        if len(tokens) == 1:
-            body = _sentence_case(body, initial, text)
-        return _NP("body", body, False, words)
-    return _NP("description", _describe(bare, initial, text), _names_a_person(bare), words)
-
-
-@lru_cache(maxsize=1024)
-def lexicon_role(words: str) -> str | None:
-    """The first role of :data:`ROLE_LEXICON` (militant group, NGO, media, official) whose
-    words occur in ``words``, or None."""
-    return next((role for role, pattern in ROLE_LEXICON if pattern.search(words)), None)
-
-
-def speaker_role(words: str) -> str:
-    """The role a speaker's name and descriptions point to; :data:`DEFAULT_ROLE` when the
-    lexicon knows none of the words."""
-    return lexicon_role(words) or DEFAULT_ROLE
-
-
-def _names_a_source(np: _NP) -> bool:
-    """Whether "according to <np>" names a source (not "according to the Paris scenario")."""
-    return (
-        np.kind != "description"
-        or np.person
-        or lexicon_role(np.words) is not None
-        or _SOURCE_WORDS.search(np.words) is not None
-    )
 
 
 # --- relays ------------------------------------------------------------------------------
-
-_NP_TEXT = r"(?:[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[^,.;:!?\"“”])"
-_CAPITALISED = r"[A-Z](?:[\w'’-]|\.(?=\w))*"
-_NAMED = rf"(?:the\s+)?{_CAPITALISED}(?:\s+(?:of\s+|for\s+)?{_CAPITALISED})*"
-_REPORTERS = (
-    r"reporters|journalists|correspondents|the\s+press|an?\s+(?:news|press)\s+conference"
-    r"|a\s+briefing"
-)
-_RELAY_PHRASE = re.compile(
-    r"\b(?i:told|tells|telling|in\s+an?\s+interview\s+(?:with|to)"
-    r"|speaking\s+(?:to|with)(?:\s+an?\s+correspondent\s+of)?"
-    r"|(?:told\s+)?an?\s+correspondent\s+of|cited\s+by|quoted\s+by|in\s+remarks\s+to)"
-    rf"\s+(?P<np>{_REPORTERS}|{_NAMED})"
-)
-_SOCIAL_MEDIA = ("Telegram", "Instagram", "YouTube", "Twitter", "Facebook")
-_SOCIAL_RELAY = re.compile(
-    r"\b(?:on|via|took\s+to|posted\s+to)\s+(?:(?:his|her|its|their|the\s+group['’]s|an?|the)"
-    rf"\s+)?(?:official\s+)?(?P<np>{'|'.join(_SOCIAL_MEDIA)})\b"
-)
-_REPUBLICATION = re.compile(
-    r"(?i:republished\s+from|(?:originally|first)\s+(?:appeared|published|posted)"
-    r"\s+(?:at|in|on|by)|the\s+original\s+source\s+of\s+this\s+article\s+is)"
-    rf"\s+(?P<np>\[[^\]\n]+\]|{_CAPITALISED}(?:\s+{_CAPITALISED})*)"
-)
-
-
-def _notice_starts(text: str) -> list[int]:
-    """Where a :data:`_REPUBLICATION` notice may start: at "republished", "originally" or
-    "first", or at the "the" nearest before "original", in any case."""
-    folded = fold_text(text)
-    starts = {
-        i for word in ("republished", "originally", "first") for i in _occurrences(folded, word)
-    }
-    starts |= {folded.rfind("the", 0, i) for i in _occurrences(folded, "original")}
-    return sorted(starts - {-1})
-
-
-@dataclass(frozen=True)
-class _Relay:
-    start: int
-    end: int
-    agent: str
-    kind: str
-
-
-_REPORTERS_ONLY = re.compile(_REPORTERS, re.IGNORECASE)
-
-
-def _relay_agent(words: str) -> tuple[str, str]:
-    """(agent, kind) of a relay phrase: reporters, a known relay, or another outlet."""
-    words = _DETERMINER.sub("", words.strip("[] ").replace("’", "'"))
-    if _REPORTERS_ONLY.fullmatch(words) or words.endswith("conference"):
-        return "reporters", "reporters"
-    known = _KNOWN_RELAY.fullmatch(words)
-    if known:
-        return _relay_name(known), KNOWN_RELAYS[_relay_name(known)][0]
-    return words, "outlet"
-
-
-@lru_cache(maxsize=64)
-def _all_relays(text: str) -> tuple[_Relay, ...]:
-    found: dict[tuple[int, int], _Relay] = {}
-    for match in _KNOWN_RELAY.finditer(text):
-        name = _relay_name(match)
-        found[match.span()] = _Relay(*match.span(), name, KNOWN_RELAYS[name][0])
-    for pattern in (_RELAY_PHRASE, _REPUBLICATION):
-        for match in pattern.finditer(text):
-            agent, kind = _relay_agent(match.group("np"))
-            if pattern is _REPUBLICATION:
-                kind = "republication"
-            elif kind != "reporters" and agent in KNOWN_RELAYS:
-                continue
-            span = match.span("np")
-            found[span] = _Relay(*span, agent, kind)
-    return tuple(sorted(found.values(), key=lambda r: (r.start, r.end)))
-
-
-def find_relays(text: str) -> list[tuple[int, int, str, str]]:
-    """Every relay mention in ``text``: (start, end, agent, kind), kind one of
-    :data:`RELAY_KINDS`.
-
-    Known agencies, channels and social media wherever named (:data:`KNOWN_RELAYS`);
-    other outlets where a phrase makes them relays ("told Kommersant", "a correspondent
-    of Vestnik Kavkaza"); "reporters" for "told reporters" and the like; republication
-    notices ("The original source of this article is X", "originally appeared at X",
-    "republished from X"). Monitoring groups such as the Syrian Observatory for Human
-    Rights are sources, not relays: they are found as speakers (role NGO).
-    """
-    return [(r.start, r.end, r.agent, r.kind) for r in _all_relays(text)]
 
 
 # --- frames ------------------------------------------------------------------------------
@@ -548,7 +109,7 @@ _REPORTING_VERBS = """said says say told tells stated states added adds stressed
     notes explained explains estimated estimates reported reports confirmed confirms announced
     announces warned warns wrote writes concluded claimed claims insisted insists acknowledged
     admitted emphasised emphasized""".split()
-_VERB = re.compile(rf"\b{_alternation(_REPORTING_VERBS)}\b")
+_VERB = re.compile(rf"\b{alternation(_REPORTING_VERBS)}\b")
 _CONTINUATIONS = frozenset({"added", "adds"})
 _WORD_BEFORE = 16  # characters looked at for a determiner, "'s" or "was" before a verb
 _NOT_A_VERB_AFTER = re.compile(
@@ -566,7 +127,7 @@ _OPENER = "|".join(
 )
 _SUBJECT_BOUNDARY = re.compile(rf',\s*|;\s*|:\s*|"\s*|“\s*|”\s*|{_OPENER}')
 _CLAUSE_BOUNDARY = re.compile(rf';\s*|:\s*|"\s*|“\s*|”\s*|{_OPENER}')
-_INVERTED = re.compile(rf"\s+(?P<np>{_NP_TEXT}{{1,80}})")
+_INVERTED = re.compile(rf"\s+(?P<np>{NP_TEXT}{{1,80}})")
 _NP_STOP = re.compile(
     r"\s+(?:in|on|at|during|after|before|to|with|by|from|last|yesterday|today|when|while"
     r"|who|which|that|adding|referring|citing|according)\b.*$",
@@ -584,11 +145,11 @@ _DATA_WORDS = ("data", "figures", "information", "estimates", "statistics", "num
 _DATA = rf"(?:{'|'.join(_DATA_WORDS)})"
 _PROVIDER = re.compile(
     rf"\b(?:citing|quoting|(?:referring\s+to|based\s+on)\s+{_DATA}\s+(?:provided\s+by|from|of"
-    rf"|by))\s+(?P<np>{_NP_TEXT}{{1,80}})"
+    rf"|by))\s+(?P<np>{NP_TEXT}{{1,80}})"
 )
 _HOLDER = re.compile(rf"\b(?:possess(?:es|ed)?|ha(?:s|ve|d))\s+{_DATA}\s+(?:on|about)\b")
-_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<np>{_NP_TEXT}{{1,80}})", re.IGNORECASE)
-_CITED_AS = re.compile(rf"\b(?:cited|quoted)\s+(?P<np>{_NP_TEXT}{{1,60}}?)\s+as\s+saying\b")
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<np>{NP_TEXT}{{1,80}})", re.IGNORECASE)
+_CITED_AS = re.compile(rf"\b(?:cited|quoted)\s+(?P<np>{NP_TEXT}{{1,60}}?)\s+as\s+saying\b")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
 _PIECE = re.compile(r"[^,]+")
 
@@ -606,19 +167,19 @@ class _RawFrame:
     end: int
     anchor: int
     form: str
-    np: _NP
+    np: NounPhrase
     np_start: int
     parenthetical: bool = True
     continuation: bool = False
     descriptors: tuple[str, ...] = ()
-    relay: _Relay | None = None
+    relay: Relay | None = None
 
 
 # Words that the frame patterns other than the reporting verbs, and the relay patterns,
 # need (in any case or as written): a sentence without them is not searched for those.
 _RELAY_CUES = tuple("told tell interview speaking correspondent cited quoted remarks".split())
 _ANY_CASE_CUES = ("according", *_RELAY_CUES)
-_CUES = ("saying", "citing", "quoting", *_DATA_WORDS, *_SOCIAL_MEDIA)
+_CUES = ("saying", "citing", "quoting", *_DATA_WORDS, *SOCIAL_MEDIA)
 
 
 class _Sentence:
@@ -638,9 +199,9 @@ class _Sentence:
         :data:`_ANY_CASE_CUES`): a quick test before a pattern that needs one is tried."""
         return not self.cues.isdisjoint(words)
 
-    def _np(self, raw: str, at: int) -> _NP | None:
+    def _np(self, raw: str, at: int) -> NounPhrase | None:
         lead = self.text[self.start : at].strip(" \"'“‘([")
-        return _parse_np(raw, not lead, self.text)
+        return parse_np(raw, not lead, self.text)
 
     def _last(self, pattern: re.Pattern[str], end: int) -> re.Match[str] | None:
         """The last match of ``pattern`` in the folded text between the sentence start and
@@ -648,18 +209,18 @@ class _Sentence:
         matches = list(pattern.finditer(self.folded, self.start, end))
         return matches[-1] if matches else None
 
-    def relays(self) -> list[_Relay]:
+    def relays(self) -> list[Relay]:
         """Relays named by a phrase ("told AFP", "on Telegram", "cited by TASS")."""
         patterns = []
         if self._holds(_RELAY_CUES):
-            patterns.append(_RELAY_PHRASE)
-        if self._holds(_SOCIAL_MEDIA):
-            patterns.append(_SOCIAL_RELAY)
+            patterns.append(RELAY_PHRASE)
+        if self._holds(SOCIAL_MEDIA):
+            patterns.append(SOCIAL_RELAY)
         relays = []
         for pattern in patterns:
             for match in pattern.finditer(self.text, self.start, self.end):
-                agent, kind = _relay_agent(match.group("np"))
-                relays.append(_Relay(match.start(), match.end(), agent, kind))
+                agent, kind = relay_agent(match.group("np"))
+                relays.append(Relay(match.start(), match.end(), agent, kind))
         return sorted(relays, key=lambda r: r.start)
 
     def frames(self) -> list[_RawFrame]:
@@ -759,7 +320,7 @@ class _Sentence:
             return frames
         for match in _ACCORDING.finditer(self.text, self.start, self.end):
             np = self._np(match.group("np"), match.start("np"))
-            if np is not None and _names_a_source(np):
+            if np is not None and names_a_source(np):
                 at = match.start("np")
                 frames.append(
                     _RawFrame(match.start(), match.end(), match.start(), "speech", np, at)
@@ -775,10 +336,10 @@ class _Sentence:
             np = self._np(match.group("np"), match.start("np"))
             boundary = self._last(_SUBJECT_BOUNDARY, match.start())
             subject_start = boundary.end() if boundary else self.start
-            agent, kind = _relay_agent(_clean(self.text[subject_start : match.start()]))
+            agent, kind = relay_agent(clean(self.text[subject_start : match.start()]))
             if np is None or not agent:
                 continue
-            relay = _Relay(subject_start, match.start(), agent, kind)
+            relay = Relay(subject_start, match.start(), agent, kind)
             frame = _RawFrame(
                 subject_start,
                 match.end(),
@@ -825,25 +386,25 @@ class _Sentence:
 
 _TITLED = re.compile(
     rf"(?<![\w.])(?i:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})"
-    rf"\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})(?P<possessive>['’]s\b)?"
+    rf"\s+(?P<name>{NAME}(?:\s+{NAME}){{0,3}})(?P<possessive>['’]s\b)?"
 )
 # A title in a folded text after a character that may let _TITLED start there: one that is
 # no ASCII letter, digit, underscore or dot (a set the engine skips through at C speed, where
 # \W is slow; _TITLED turns down a place after a letter outside ASCII). Titles hold ASCII
 # letters and dots only, so no match hides a place where _TITLED can start.
-_TITLE_WORD = re.compile(r"[^a-z0-9_.]" + _alternation({title.lower() for title in TITLES}))
+_TITLE_WORD = re.compile(r"[^a-z0-9_.]" + alternation({title.lower() for title in TITLES}))
 
 
 def _titled_mentions(text: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_TITLED` in ``text``, tried only where a title occurs after a
     break (a space put before the text lets one open it)."""
     starts = (match.start() for match in _TITLE_WORD.finditer(" " + fold_text(text)))
-    return _matches_at(_TITLED, text, starts)
+    return matches_at(_TITLED, text, starts)
 
 
 _BODY_MENTION = re.compile(
     rf"(?:[A-Z][\w'’-]*\s+(?:(?:of|for|the)\s+)*){{0,5}}(?:{'|'.join(sorted(ORG_WORDS))})\b"
-    rf"|(?i:\b(?:{_MILITANT_NAMES})\b)"
+    rf"|(?i:\b(?:{MILITANT_NAMES})\b)"
 )
 
 
@@ -855,7 +416,7 @@ class _Entity:
     person: bool
     named: bool
     descriptors: list[str] = field(default_factory=list)
-    relays: tuple[_Relay, ...] = ()
+    relays: tuple[Relay, ...] = ()
 
     def describe(self, *words: str) -> None:
         """Add descriptions ("Health Minister", "the diplomat"), each once."""
@@ -876,25 +437,8 @@ class _Frame:
     form: str
     parenthetical: bool
     entity: _Entity
-    relays: tuple[_Relay, ...]
+    relays: tuple[Relay, ...]
     antecedent: tuple[int, int] | None
-
-
-_PUNCTUATION = re.compile(r"[^\w' ]+")
-_EI_ENDING = re.compile(r"(?<=\w\w)e[iy]\b")
-_II_ENDING = re.compile(r"(?<=\w\w)(?:ii|iy|yi)\b")
-
-
-@lru_cache(maxsize=1024)
-def name_key(name: str | None) -> str:
-    """A comparison key for names: case, apostrophes, punctuation and the commonest
-    transliteration variants of Russian names ignored ("Sergei" = "Sergey", "Yurii" =
-    "Yuriy"). Cached: the same names and outlets come back claim after claim."""
-    if not name:
-        return ""
-    key = _PUNCTUATION.sub(" ", name.lower().replace("’", "'"))
-    key = _EI_ENDING.sub("ey", " ".join(key.split()))
-    return _II_ENDING.sub("iy", key)
 
 
 def _inside(text: str, position: int) -> bool:
@@ -948,7 +492,7 @@ class _Reader:
         titled = []
         for match in _titled_mentions(self.text):
             tokens = match.group("name").split()
-            cut = next((i for i, t in enumerate(tokens) if not _is_name_token(t)), len(tokens))
+            cut = next((i for i, t in enumerate(tokens) if not is_name_token(t)), len(tokens))
             if cut:
                 name = " ".join(tokens[:cut])
                 self._note_surname(name, match.start("name"))
@@ -966,11 +510,11 @@ class _Reader:
         one (read when one first does)."""
         bodies = []
         for match in _BODY_MENTION.finditer(self.text):
-            body = _POSSESSIVE_LEAD.sub("", match.group().replace("’", "'"))
+            body = POSSESSIVE_LEAD.sub("", match.group().replace("’", "'"))
             bodies.append((match.start(), _Entity(body, False, True), match.span()))
         return bodies
 
-    def _antecedent(self, np: _NP, position: int) -> _Candidate | None:
+    def _antecedent(self, np: NounPhrase, position: int) -> _Candidate | None:
         """The most recent speaker or mention a pronoun or anaphor can point to."""
         if np.person:
             pools = (self.events, self.titled)
@@ -991,14 +535,14 @@ class _Reader:
         found = [c for c in (_latest(pool, position, fits) for pool in pools) if c]
         return max(found, key=lambda c: c[0], default=None)
 
-    def resolve(self, np: _NP, position: int) -> tuple[_Entity, tuple[int, int] | None]:
+    def resolve(self, np: NounPhrase, position: int) -> tuple[_Entity, tuple[int, int] | None]:
         """The entity a phrase names, and the span of the mention that named it in full."""
         if np.kind in ("pronoun", "anaphor"):
             found = self._antecedent(np, position)
             if found:
                 _, entity, span = found
                 return self._entity(entity.name, entity.person, entity.named), span
-            return self._entity(_DETERMINER.sub("", np.words), np.person, False), None
+            return self._entity(DETERMINER.sub("", np.words), np.person, False), None
         if np.kind == "person":
             tokens = np.name.split()
             full, start, end = self.surnames.get(tokens[-1], (np.name, position, position))
@@ -1009,7 +553,7 @@ class _Reader:
             return self._entity(full, True, True), span
         return self._entity(np.name, np.person, np.kind == "body"), None
 
-    def read(self, raw: _RawFrame, own: tuple[_Relay, ...]) -> _Frame:
+    def read(self, raw: _RawFrame, own: tuple[Relay, ...]) -> _Frame:
         """Resolve a frame's speaker; update the relay memory."""
         entity, antecedent = self.resolve(raw.np, raw.np_start)
         entity.describe(raw.np.words, *raw.descriptors)
@@ -1036,10 +580,10 @@ class _Reader:
         )
 
 
-def _attach(frames: Sequence[_RawFrame], relays: Sequence[_Relay]) -> list[tuple[_Relay, ...]]:
+def _attach(frames: Sequence[_RawFrame], relays: Sequence[Relay]) -> list[tuple[Relay, ...]]:
     """The relays of each frame: its own ("X cited Y as saying"), then each relay phrase of
     the sentence, given to the nearest speech frame before it (or else the first)."""
-    attached: list[list[_Relay]] = [[f.relay] if f.relay else [] for f in frames]
+    attached: list[list[Relay]] = [[f.relay] if f.relay else [] for f in frames]
     speech = [i for i, f in enumerate(frames) if f.form == "speech"]
     for relay in relays:
         before = [i for i in speech if frames[i].anchor <= relay.start]
@@ -1165,11 +709,11 @@ def _nest(frames: Sequence[_Frame], start: int) -> list[_Frame]:
 
 
 @lru_cache(maxsize=64)
-def _notices(text: str) -> tuple[_Relay, ...]:
+def _notices(text: str) -> tuple[Relay, ...]:
     """The republication notices of :func:`find_relays`."""
     return tuple(
-        _Relay(*match.span("np"), _relay_agent(match.group("np"))[0], "republication")
-        for match in _matches_at(_REPUBLICATION, text, _notice_starts(text))
+        Relay(*match.span("np"), relay_agent(match.group("np"))[0], "republication")
+        for match in matches_at(REPUBLICATION, text, notice_starts(text))
     )
 
 
@@ -1184,16 +728,16 @@ def republished_source(value: object) -> str | None:
     return value.split(",")[0].strip() if _given(value) else None
 
 
-def _outlets(text: str, outlet: str | None, republished_from: str | None) -> list[_Relay]:
+def _outlets(text: str, outlet: str | None, republished_from: str | None) -> list[Relay]:
     """The chain's tail: the original outlet of a republished page (from
     ``republished_from``, else from a notice in the text), then the outlet we hold."""
-    ours = [_Relay(-1, -1, outlet.strip(), "outlet")] if _given(outlet) else []
+    ours = [Relay(-1, -1, outlet.strip(), "outlet")] if _given(outlet) else []
     notices = _notices(text)
     original = republished_source(republished_from)
     if original is None:
         return [*notices[:1], *ours]
     notice = next((r for r in notices if name_key(r.agent) == name_key(original)), None)
-    return [notice or _Relay(-1, -1, original, "republication"), *ours]
+    return [notice or Relay(-1, -1, original, "republication"), *ours]
 
 
 def _link(chain: list[str], name: str) -> None:
@@ -1276,38 +820,3 @@ def _trace(
 
 
 # --- agreement with the hand coding ------------------------------------------------------
-
-
-def chain_key(chain: str | Sequence[str]) -> tuple[str, ...]:
-    """A comparison key for a chain given as "A > B" or as a sequence of links."""
-    links = chain.split(CHAIN_SEPARATOR.strip()) if isinstance(chain, str) else chain
-    return tuple(name_key(link.strip()) for link in links)
-
-
-def agreement_rows(
-    coded: Iterable[tuple[str | None, str, str]], detected: Iterable[Attribution]
-) -> list[dict[str, bool]]:
-    """Per claim, whether speaker, role and chain agree with the coding (speaker, role,
-    chain as in ``data/claims.csv``; names compared with :func:`name_key`)."""
-    rows = []
-    for (speaker, role, chain), found in zip(coded, detected, strict=True):
-        rows.append(
-            {
-                "speaker": name_key(speaker) == name_key(found.speaker),
-                "role": role == found.speaker_role,
-                "chain": chain_key(chain) == chain_key(found.chain),
-            }
-        )
-    return rows
-
-
-def compare_with_coding(
-    coded: Iterable[tuple[str | None, str, str]], detected: Iterable[Attribution]
-) -> dict[str, float]:
-    """Share of claims whose speaker, role and chain agree with the hand coding, and n."""
-    rows = agreement_rows(coded, detected)
-    shares = {
-        field_: sum(r[field_] for r in rows) / len(rows) if rows else 0.0
-        for field_ in ("speaker", "role", "chain")
-    }
-    return {**shares, "n": float(len(rows))}

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimtrail.attribution import name_key
+from claimtrail.attribution import CHAIN_SEPARATOR, Attribution
+from claimtrail.names import name_key
 
 BOUNDS = ("low", "best", "high")
 NO_OVERLAP = "no hand-coded claim overlaps it"
@@ -312,3 +313,38 @@ def reach(
         "claims": claims,
         "recall": reached / claims if claims else math.nan,
     }
+
+
+def chain_key(chain: str | Sequence[str]) -> tuple[str, ...]:
+    """A comparison key for a chain given as "A > B" or as a sequence of links."""
+    links = chain.split(CHAIN_SEPARATOR.strip()) if isinstance(chain, str) else chain
+    return tuple(name_key(link.strip()) for link in links)
+
+
+def agreement_rows(
+    coded: Iterable[tuple[str | None, str, str]], detected: Iterable[Attribution]
+) -> list[dict[str, bool]]:
+    """Per claim, whether speaker, role and chain agree with the coding (speaker, role,
+    chain as in ``data/claims.csv``; names compared with :func:`name_key`)."""
+    rows = []
+    for (speaker, role, chain), found in zip(coded, detected, strict=True):
+        rows.append(
+            {
+                "speaker": name_key(speaker) == name_key(found.speaker),
+                "role": role == found.speaker_role,
+                "chain": chain_key(chain) == chain_key(found.chain),
+            }
+        )
+    return rows
+
+
+def compare_with_coding(
+    coded: Iterable[tuple[str | None, str, str]], detected: Iterable[Attribution]
+) -> dict[str, float]:
+    """Share of claims whose speaker, role and chain agree with the hand coding, and n."""
+    rows = agreement_rows(coded, detected)
+    shares = {
+        field_: sum(r[field_] for r in rows) / len(rows) if rows else 0.0
+        for field_ in ("speaker", "role", "chain")
+    }
+    return {**shares, "n": float(len(rows))}

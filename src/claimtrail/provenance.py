@@ -21,10 +21,11 @@ import networkx as nx
 import pandas as pd
 from prov.model import PROV_TYPE, ProvDocument
 
-from claimtrail.attribution import find_relays, republished_source
+from claimtrail.attribution import republished_source
 from claimtrail.claims import chain_links
 from claimtrail.comparisons import point
 from claimtrail.furniture import body_spans
+from claimtrail.relays import find_relays
 from claimtrail.reuse import Passage
 
 NAMESPACE = ("ct", "urn:claimtrail:")
