@@ -4,6 +4,7 @@ constructed figures and on the corpus."""
 from __future__ import annotations
 
 import math
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -15,12 +16,16 @@ from claimtrail.comparisons import (
     AGREEMENT_FACTOR,
     COMPARISON_COLUMNS,
     WINDOW_DAYS,
+    _months,
     comparisons,
     family,
     figure_text,
+    gap_days,
     implied_sums,
     interval,
+    looks_truncated,
     neighbours,
+    overlaps_within,
     panel,
     point,
     relation,
@@ -752,3 +757,102 @@ def test_a_later_revision_says_when_it_was_published() -> None:
         "later revision",
         "published 2016-01-01, after the claim's article (2016-01-01): not held against it",
     )
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [(0, "0 days"), (15, "15 days"), (30, "1 month"), (45, "1 month"), (61, "2 months")],
+)
+def test_a_gap_in_days_or_months(days: int, words: str) -> None:
+    assert _months(days) == words
+
+
+def test_an_events_toll_meets_only_its_own_event_whatever_the_basis() -> None:
+    toll, figure = frame_of(
+        [claim("C01", measure="killed", basis="event", event="EV", best=80.0)],
+        [reference("R01", measure="killed", best=80.0)],
+    ).to_dict("records")
+    assert relation(toll, figure, EVENTS, any_basis=True) is None
+    assert relation(figure, toll, EVENTS, any_basis=True) is None
+
+
+def test_boundaries_of_gaps_overlaps_and_truncation() -> None:
+    day = pd.Timestamp("2015-06-01")
+    overlapping = {"earliest": day, "latest": day + pd.Timedelta(days=30)}
+    inside = {"earliest": day + pd.Timedelta(days=3), "latest": day + pd.Timedelta(days=4)}
+    assert gap_days(overlapping, inside) == gap_days(inside, overlapping) == 0
+    assert overlaps_within((100.0, 100.0), (400.0, 400.0), 2.0)  # 100 * 2 == 400 / 2
+    assert not overlaps_within((100.0, 100.0), (401.0, 401.0), 2.0)
+    assert not looks_truncated(231.0, 231.0)  # a figure does not truncate itself
+    assert looks_truncated(23.0, 231.0)
+
+
+def test_a_sum_of_a_point_and_a_range_is_a_range_without_a_best_figure() -> None:
+    frame = frame_of(
+        [
+            claim("C01", best=50000.0, place="SY"),
+            claim("C02", low=20000.0, high=30000.0, qualifier="range", place="IQ"),
+        ],
+        [],
+    )
+    (total,) = implied_sums(frame, EVENTS)
+    assert (total["low"], total["high"], total["qualifier"]) == (70000.0, 80000.0, "range")
+    assert pd.isna(total["best"])
+
+
+def test_tables_are_numbered_afresh_after_sorting() -> None:
+    frame = frame_of(
+        [claim("C01", best=1100.0, as_of="2015-06-03"), claim("C02", best=1000.0)],
+        [reference("R01", best=1200.0, as_of="2015-05-20")],
+    )
+    assert list(frame["id"]) == ["R01", "C02", "C01"]  # in as-of order
+    assert list(frame.index) == [0, 1, 2]
+    table = comparisons(frame, EVENTS)
+    assert list(table["claim_id"][:2]) == ["C01", "C01"]
+    assert list(table.index) == list(range(len(table)))
+
+
+def test_a_panel_applies_every_filter_it_is_given() -> None:
+    frame = frame_of(
+        [
+            claim("C01", best=1000.0, population="RU", place="SY"),
+            claim("C02", best=1000.0, population="RU", place="IQ"),
+            claim("C03", best=1000.0, population="RU", place="SY", basis="suspected"),
+        ],
+        [],
+    )
+    _, rows = panel(frame, EVENTS, "t", measure="fighters", places=["SY"], bases=["fighting"])
+    assert list(rows["id"]) == ["C01"]
+
+
+def test_dates_as_their_windows_allow() -> None:
+    """An as-of month runs from its first day to its last; an article is taken as published
+    at the first day it may have been, an outside figure at the last (so that "published
+    before the article" is never a guess)."""
+    frame = frame_of(
+        [claim("C01", best=1.0, as_of="2015-06", as_of_precision="month")],
+        [reference("R01", best=1.0, published="2015-07")],
+        published={"900": "2015-08"},
+    ).set_index("id")
+    row, ref = frame.loc["C01"], frame.loc["R01"]
+    assert (row["earliest"], row["latest"]) == (date(2015, 6, 1), date(2015, 6, 30))
+    assert (row["reported"], ref["reported"]) == (date(2015, 8, 1), date(2015, 7, 31))
+    assert frame.loc["R01", "statement"] is None and frame.loc["R01", "article_id"] is None
+
+
+def test_overlap_at_the_factor_on_either_side() -> None:
+    assert overlaps_within((400.0, 400.0), (100.0, 100.0), 2.0)  # 400 / 2 == 100 * 2
+    assert not overlaps_within((401.0, 401.0), (100.0, 100.0), 2.0)
+
+
+def test_an_open_sum_keeps_no_best_figure() -> None:
+    frame = frame_of(
+        [
+            claim("C01", best=50000.0, place="SY"),
+            claim("C02", low=20000.0, qualifier="at_least", place="IQ"),
+        ],
+        [],
+    )
+    (total,) = implied_sums(frame, EVENTS)
+    assert (total["low"], total["qualifier"]) == (70000.0, "at_least")
+    assert pd.isna(total["best"]) and pd.isna(total["high"])

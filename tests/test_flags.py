@@ -12,6 +12,7 @@ from claimtrail.estimates import compare_estimates
 from claimtrail.flags import (
     MULTIPLIER_TOLERANCE,
     STALE_AFTER_DAYS,
+    _paragraph_of,
     all_flags,
     currency,
     multiplier_flags,
@@ -103,7 +104,7 @@ def test_currency_and_staleness_claim_by_claim() -> None:
         reference("R03", best=20.0, population="CA", as_of="2016-07-30", published="2016-07-31"),
     ]
     frame = frame_of(rows, refs, {"900": "2016-08-02"})
-    ages = currency(_claims(rows), frame, EVENTS).set_index("claim_id")
+    ages = currency(frame, EVENTS).set_index("claim_id")
     assert ages["newer"].to_dict() == {"C00": "", "C01": "R02 R01", "C02": "", "C03": ""}
     assert ages["age_days"].to_dict() == {"C00": 944, "C01": 480, "C02": 3, "C03": 0}
     assert staleness_flags(_claims(rows), frame, EVENTS) == [
@@ -126,7 +127,7 @@ def test_the_earlier_term_of_a_stated_comparison_is_not_stale() -> None:
     refs = [reference("R01", best=3000.0, as_of="2015-10-08", published="2015-10-08")]
     frame = frame_of(rows, refs, {"900": "2016-08-02"})
     assert staleness_flags(_claims(rows), frame, EVENTS) == []
-    ages = currency(_claims(rows), frame, EVENTS).set_index("claim_id")
+    ages = currency(frame, EVENTS).set_index("claim_id")
     assert ages.loc["C02", "newer"] == "R01"  # the age is still reported
     assert ages.loc["C02", "age_days"] == 489
 
@@ -281,3 +282,18 @@ def test_corpus_flags(repo_root: Path) -> None:
     assert by_flag["part exceeds whole"] == ["C03"]  # Shoigu's 2,000 against the FSB's 198
     assert "C15 C16" in by_flag["disagrees with the record"]
     assert "population mismatch" not in by_flag  # C09 and C12 now nest; C10 is part of C11
+
+
+def test_a_paragraph_holds_offsets_up_to_its_end_only() -> None:
+    spans = [(0, 10), (12, 20)]
+    assert [_paragraph_of(spans, at) for at in (0, 9, 10, 12, 19, 20)] == [0, 0, -1, 1, 1, -1]
+
+
+def test_record_flags_come_in_claim_order() -> None:
+    table = pd.DataFrame(
+        [
+            {"claim_id": c, "comparator_id": r, "verdict": "disagrees", "detail": "d"}
+            for c, r in (("C09", "R01"), ("C02", "R02"), ("C05", "R03"))
+        ]
+    )
+    assert [f["claims"] for f in record_flags(table)] == ["C02", "C05", "C09"]
