@@ -856,3 +856,29 @@ def test_an_open_sum_keeps_no_best_figure() -> None:
     (total,) = implied_sums(frame, EVENTS)
     assert (total["low"], total["qualifier"]) == (70000.0, "at_least")
     assert pd.isna(total["best"]) and pd.isna(total["high"])
+
+
+def test_an_open_sum_after_a_range_keeps_no_upper_bound() -> None:
+    frame = frame_of(
+        [
+            claim("C01", low=10.0, high=20.0, qualifier="range", place="SY"),
+            claim("C02", low=5.0, qualifier="at_least", place="IQ"),
+        ],
+        [],
+    )
+    (total,) = implied_sums(frame, EVENTS)
+    assert (total["low"], total["qualifier"]) == (15.0, "at_least")
+    assert pd.isna(total["high"])
+
+
+def test_a_group_without_a_whole_does_not_stop_the_next() -> None:
+    frame = frame_of(
+        [
+            claim("C01", best=50.0, population="CA", place="SY"),
+            claim("C02", best=60.0, population="CA", place="ANY"),  # SY and ANY make no whole
+            claim("C03", best=30.0, population="RU", place="SY"),
+            claim("C04", best=20.0, population="RU", place="IQ"),
+        ],
+        [],
+    )
+    assert [s["id"] for s in implied_sums(frame, EVENTS)] == ["C03+C04"]
