@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from claimtrail import grading
 from claimtrail.grading import (
     AUTHORITIES,
     CREDIBILITY_RULES,
@@ -40,6 +41,9 @@ SOURCE = SourceEvidence("X", "indirect", "interested")
         (replace(SOURCE, confirmed=("R1", "R2")), "C", ("S5", "S7")),
         (replace(SOURCE, confirmed=("R1",)), "D", ("S5",)),  # below the minimum
         (replace(SOURCE, contradicted=("R1",)), "D", ("S5",)),  # below the minimum
+        # a bad record moves any letter one step, not two
+        (SourceEvidence("X", "direct", "disinterested", (), ("R1", "R2")), "C", ("S3", "S6")),
+        (SourceEvidence("X", "direct", "interested", (), ("R1", "R2")), "D", ("S4", "S6")),
         # never to A, never beyond E, never from F
         (SourceEvidence("X", "direct", "disinterested", ("R1", "R2")), "B", ("S3", "S7")),
         (SourceEvidence(None, contradicted=("R1", "R2")), "F", ("S1",)),
@@ -54,6 +58,22 @@ def test_reliability_rules(evidence: SourceEvidence, letter: str, rules: tuple) 
 def test_reliability_never_below_e() -> None:
     bad = SourceEvidence("X", "indirect", "interested", (), ("R1", "R2", "R3"))
     assert source_grade(bad).letter == "E"
+
+
+def test_a_bad_record_never_makes_a_source_unjudgeable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """E ('unreliable') is the floor even if several rules moved a letter down: F means no
+    basis to judge, which a record is."""
+    down = replace(next(r for r in RELIABILITY_RULES if r.kind == "down"), rule_id="S9")
+    monkeypatch.setattr(grading, "RELIABILITY_RULES", (*RELIABILITY_RULES, down, down))
+    bad = SourceEvidence("X", "indirect", "interested", (), ("R1", "R2"))
+    result = source_grade(bad)
+    assert (result.letter, result.rules) == ("E", ("S5", "S6", "S9", "S9"))
+
+
+def test_agreeing_figures_come_from_at_least_one_origin() -> None:
+    assert FigureEvidence(independent=("R1",)).independent_origins == 1
+    assert FigureEvidence(independent=("R1", "R2"), independent_origins=2).independent_origins == 2
+    assert FigureEvidence().independent_origins == 0
 
 
 @pytest.mark.parametrize(

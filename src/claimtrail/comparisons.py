@@ -187,7 +187,8 @@ def relation(a: dict, b: dict, nesting: Nesting, *, any_basis: bool = False) -> 
     if not any_basis and a["basis"] != b["basis"]:
         return None
     if a["basis"] == "event" or b["basis"] == "event":
-        return "same event" if a["event"] == b["event"] else None
+        same = a["basis"] == b["basis"] and a["event"] == b["event"]
+        return "same event" if same else None
     population = nesting.relation("population", a["population"], b["population"])
     place = nesting.relation("place", a["place"], b["place"])
     if population is None or place is None:

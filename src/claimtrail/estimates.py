@@ -35,6 +35,6 @@ def compare_estimates(record: Record) -> Estimates:
         comparisons=table,
         series=series(frame, record.nesting),
         neighbours=neighbours(frame, record.nesting),
-        currency=currency(record.claims, frame, record.nesting),
+        currency=currency(frame, record.nesting),
         flags=all_flags(record.claims, record.corpus, frame, table, record.nesting),
     )

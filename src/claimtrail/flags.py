@@ -72,7 +72,7 @@ def multiplier_flags(claims: pd.DataFrame, frame: pd.DataFrame) -> list[dict]:
     return flags
 
 
-def currency(claims: pd.DataFrame, frame: pd.DataFrame, nesting: Nesting) -> pd.DataFrame:
+def currency(frame: pd.DataFrame, nesting: Nesting) -> pd.DataFrame:
     """How old each claim's figure was when its article appeared, and which newer figures
     for the same or a containing population and place (same measure and kind of count)
     had been published by then.
@@ -114,7 +114,7 @@ def staleness_flags(claims: pd.DataFrame, frame: pd.DataFrame, nesting: Nesting)
     related = {c for value in claims["related_claims"].dropna() for c in value.split()}
     rows = frame.set_index("id")
     flags = []
-    for row in currency(claims, frame, nesting).itertuples():
+    for row in currency(frame, nesting).itertuples():
         if row.claim_id in related or row.age_days < STALE_AFTER_DAYS or not row.newer:
             continue
         newer = "; ".join(
