@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from claimtrail.outputs import atomic_writer
+from claimtrail.io.outputs import atomic_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULT = ROOT / "benchmarks" / "results" / "book_build.json"

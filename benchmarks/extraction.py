@@ -5,7 +5,7 @@ Writes benchmarks/results/extraction.json and benchmarks/results/scaling.png.
 
 - accuracy: precision and recall against data/claims.csv (the targets: recall >= 0.95,
   precision >= 0.90), on the two sets of written passages in tests/data, and on the
-  annotated development reports of data/fakes-dev (claimtrail.devset.score_development:
+  annotated development reports of data/fakes-dev (claimtrail.extraction.devset.score_development:
   precision >= 0.95, recall >= 0.93, bounds >= 0.98, as-of >= 0.95 where the text dates
   the figure; the FA-KES death toll among the killed figures of >= 0.95 of the reports
   whose body states it, at most 3 distinct death figures per report on average);
@@ -37,14 +37,14 @@ matplotlib.use("Agg")  # a script, not a notebook: write files only
 import matplotlib.pyplot as plt  # noqa: E402
 import psutil  # noqa: E402
 
-from claimtrail.claims import extraction_gold, load_claims  # noqa: E402
-from claimtrail.corpus import load_corpus  # noqa: E402
-from claimtrail.devset import articles as report_articles  # noqa: E402
-from claimtrail.devset import load_reports, score_development  # noqa: E402
-from claimtrail.evaluation import evaluate, read_passages  # noqa: E402
-from claimtrail.extract import Article, corpus_articles, extract_claims  # noqa: E402
-from claimtrail.outputs import atomic_writer  # noqa: E402
-from claimtrail.plot_extraction import plot_scaling  # noqa: E402
+from claimtrail.extraction.devset import articles as report_articles  # noqa: E402
+from claimtrail.extraction.devset import load_reports, score_development  # noqa: E402
+from claimtrail.extraction.evaluation import evaluate, read_passages  # noqa: E402
+from claimtrail.extraction.extract import Article, corpus_articles, extract_claims  # noqa: E402
+from claimtrail.io.claims import extraction_gold, load_claims  # noqa: E402
+from claimtrail.io.corpus import load_corpus  # noqa: E402
+from claimtrail.io.outputs import atomic_writer  # noqa: E402
+from claimtrail.publish.plot_extraction import plot_scaling  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"

@@ -36,7 +36,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claimtrail.outputs import atomic_writer
+from claimtrail.io.outputs import atomic_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -70,7 +70,7 @@ def collect(only: set[str] | None = None) -> dict:
     explained = _explanations()
     modules: dict[str, dict] = {}
     survivors = []
-    for meta in sorted((ROOT / "mutants" / "src" / "claimtrail").glob("*.py.meta")):
+    for meta in sorted((ROOT / "mutants" / "src" / "claimtrail").rglob("*.py.meta")):
         module = meta.name.removesuffix(".py.meta")
         if only is not None and module not in only:
             continue
@@ -104,7 +104,7 @@ def merge(recorded: dict, new: dict) -> dict:
     kept = [
         {**s, "explained": _explanation(s["mutant"], explained)}
         for s in recorded["survivors"]
-        if s["mutant"].split(".")[1] not in new["modules"]
+        if s["mutant"].split(".")[-2] not in new["modules"]
     ]
     survivors = sorted(kept + new["survivors"], key=lambda s: s["mutant"])
     return summarise(dict(sorted(modules.items())), survivors)
@@ -141,7 +141,7 @@ def main() -> None:
         help="run only these modules (numbers, flags, ...) and merge them into the record",
     )
     args = parser.parse_args()
-    names = [f"claimtrail.{m}.*" for m in args.modules or ()]
+    names = [f"claimtrail.*.{m}.*" for m in args.modules or ()]
     if not args.collect_only:
         subprocess.run(
             [

@@ -25,8 +25,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from claimtrail.extract import Article, extract_claims
-from claimtrail.outputs import atomic_writer
+from claimtrail.extraction.extract import Article, extract_claims
+from claimtrail.io.outputs import atomic_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"

@@ -24,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from claimtrail.outputs import atomic_writer
+from claimtrail.io.outputs import atomic_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -42,8 +42,8 @@ BASE_STAGE = "sentences, body and the loop over them"
 
 def run_configuration(configuration: str, copies: int) -> None:
     """Extract from ``copies`` distinct copies of the corpus with stages stubbed out."""
-    from claimtrail import extract
-    from claimtrail.corpus import load_corpus
+    from claimtrail.extraction import extract
+    from claimtrail.io.corpus import load_corpus
 
     stubs = [name for name, _ in CONFIGURATIONS].index(configuration)
     if stubs >= 1:

@@ -31,7 +31,7 @@ def _build_test_book(folder: Path) -> Path:
     code = (
         "import pandas as pd\n"
         "from IPython.display import HTML, Markdown\n"
-        "from claimtrail.render import escaped_text, markdown_escape\n"
+        "from claimtrail.publish.render import escaped_text, markdown_escape\n"
         f"text = {json.dumps(HOSTILE)}\n"
     )
     notebook.cells = [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from claimtrail.apparatus import citation, project_version, source_revision, tree_stamp
+from claimtrail.publish.apparatus import citation, project_version, source_revision, tree_stamp
 
 
 def test_citation_file_matches_the_package_version(repo_root: Path) -> None:

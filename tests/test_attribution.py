@@ -8,14 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrail import claims as claims_table
-from claimtrail.attribution import Attribution, attribute, speaker_and_chain
-from claimtrail.claims import load_claims
-from claimtrail.corpus import load_corpus
-from claimtrail.evaluation import agreement_rows, compare_with_coding
-from claimtrail.names import SPEAKER_ROLES, name_key
-from claimtrail.numbers import find_numbers
-from claimtrail.relays import RELAY_KINDS, find_relays
+from claimtrail.extraction.evaluation import agreement_rows, compare_with_coding
+from claimtrail.io import claims as claims_table
+from claimtrail.io.claims import load_claims
+from claimtrail.io.corpus import load_corpus
+from claimtrail.text.attribution import Attribution, attribute, speaker_and_chain
+from claimtrail.text.names import SPEAKER_ROLES, name_key
+from claimtrail.text.numbers import find_numbers
+from claimtrail.text.relays import RELAY_KINDS, find_relays
 
 ROOT = Path(__file__).resolve().parents[1]
 

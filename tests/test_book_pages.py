@@ -12,23 +12,23 @@ matplotlib.use("Agg")  # tests draw off screen
 from matplotlib.colors import to_rgb  # noqa: E402
 from prov.model import ProvDocument  # noqa: E402
 
-from claimtrail.book_outputs import write_generated_outputs  # noqa: E402
-from claimtrail.comparisons import family, series_panels  # noqa: E402
-from claimtrail.devset import score_development  # noqa: E402
-from claimtrail.estimates import compare_estimates  # noqa: E402
-from claimtrail.evaluation import DEVELOPMENT_TARGETS, Evaluation  # noqa: E402
-from claimtrail.findings import (  # noqa: E402
+from claimtrail.analysis.comparisons import family, series_panels  # noqa: E402
+from claimtrail.analysis.estimates import compare_estimates  # noqa: E402
+from claimtrail.extraction.devset import score_development  # noqa: E402
+from claimtrail.extraction.evaluation import DEVELOPMENT_TARGETS, Evaluation  # noqa: E402
+from claimtrail.io.record import load_record  # noqa: E402
+from claimtrail.publish.downloads import write_generated_outputs  # noqa: E402
+from claimtrail.publish.findings import (  # noqa: E402
     _false_hits,
     _lower,
     extraction_findings,
     findings,
     held_out_passages,
 )
-from claimtrail.plot_extraction import plot_measure_scores, plot_scaling  # noqa: E402
-from claimtrail.plot_series import PLACE_STYLES, plot_series  # noqa: E402
-from claimtrail.plotstyle import MIN_TEXT_PX, WIDTH_IN, palette_problems, smallest_text_px  # noqa: E402
-from claimtrail.record import load_record  # noqa: E402
-from claimtrail.render import markdown_escape  # noqa: E402
+from claimtrail.publish.plot_extraction import plot_measure_scores, plot_scaling  # noqa: E402
+from claimtrail.publish.plot_series import PLACE_STYLES, plot_series  # noqa: E402
+from claimtrail.publish.plotstyle import MIN_TEXT_PX, WIDTH_IN, palette_problems, smallest_text_px  # noqa: E402
+from claimtrail.publish.render import markdown_escape  # noqa: E402
 
 
 def test_findings_carry_numbers_and_references(repo_root: Path) -> None:

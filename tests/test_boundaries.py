@@ -11,10 +11,10 @@ import math
 
 import pytest
 
-from claimtrail.claims import EARLIEST_AS_OF, as_of_problems
-from claimtrail.evaluation import evaluate
-from claimtrail.hedges import find_hedges, hedges_near
-from claimtrail.numbers import (
+from claimtrail.extraction.evaluation import evaluate
+from claimtrail.io.claims import EARLIEST_AS_OF, as_of_problems
+from claimtrail.text.hedges import find_hedges, hedges_near
+from claimtrail.text.numbers import (
     _QUALIFIER_OF_PHRASE,
     _QUALIFIER_OF_POSTFIX,
     _SCALES,
@@ -26,7 +26,7 @@ from claimtrail.numbers import (
     parse_expression,
     parse_number,
 )
-from claimtrail.timeref import date_bounds, find_time_expressions, resolve
+from claimtrail.text.timeref import date_bounds, find_time_expressions, resolve
 
 # --- numbers: every phrase of every list -------------------------------------------------
 
@@ -316,7 +316,7 @@ def test_expressions_that_touch_are_both_kept() -> None:
 
 
 def test_each_field_is_compared_and_each_difference_named() -> None:
-    from claimtrail.evaluation import field_differences
+    from claimtrail.extraction.evaluation import field_differences
 
     gold = {
         "claim_id": "C1", "article": "a", "start": 0, "end": 10, "measure": "killed",
@@ -356,7 +356,7 @@ def test_each_field_is_compared_and_each_difference_named() -> None:
 
 
 def test_fields_the_coding_leaves_out_are_not_compared() -> None:
-    from claimtrail.evaluation import field_differences
+    from claimtrail.extraction.evaluation import field_differences
 
     gold = {"article": "a", "start": 0, "end": 10, "measure": "killed", "best": 5}
     found = {**gold, "qualifier": "about", "speaker": "x", "as_of": "2016"}
@@ -440,7 +440,7 @@ def test_a_claim_ending_with_its_sentence_takes_no_hedge_from_the_next() -> None
 
 
 def test_hedge_agreement_counts() -> None:
-    from claimtrail.hedges import Hedge, hedge_agreement
+    from claimtrail.text.hedges import Hedge, hedge_agreement
 
     could = Hedge(0, 8, "could be", "uncertainty")
     said = Hedge(0, 8, "reportedly", "attribution")
@@ -466,8 +466,8 @@ def test_hedge_agreement_counts() -> None:
 
 
 def test_passages_table_markup() -> None:
-    from claimtrail.render import passages_table
-    from claimtrail.reuse import Passage
+    from claimtrail.analysis.reuse import Passage
+    from claimtrail.publish.render import passages_table
 
     table = passages_table(
         [Passage("a", "b", 0, 9, 0, 9, 0.9, 2)], {"a": "one A two", "b": "one B two"}
@@ -481,7 +481,7 @@ def test_passages_table_markup() -> None:
 
 
 def test_word_diff_never_drops_common_words_as_junk() -> None:
-    from claimtrail.render import word_diff
+    from claimtrail.publish.render import word_diff
 
     a = " ".join(["the"] * 150 + ["X"] + ["the"] * 150)
     left, right = word_diff(a, a.replace("X", "Y"))
@@ -498,7 +498,7 @@ def test_word_diff_never_drops_common_words_as_junk() -> None:
     ],
 )
 def test_article_context_markdown_edges(text: str, expected: str) -> None:
-    from claimtrail.render import article_context_markdown
+    from claimtrail.publish.render import article_context_markdown
 
     assert article_context_markdown(text) == expected
 
@@ -507,7 +507,7 @@ def test_article_context_markdown_edges(text: str, expected: str) -> None:
 
 
 def test_the_rubric_rows_name_every_part() -> None:
-    from claimtrail.grading import RULES, rubric
+    from claimtrail.analysis.grading import RULES, rubric
 
     assert rubric() == [
         {
@@ -526,7 +526,7 @@ def test_the_rubric_rows_name_every_part() -> None:
 def test_the_extraction_standard_takes_the_date_the_text_supports() -> None:
     import pandas as pd
 
-    from claimtrail.claims import extraction_gold
+    from claimtrail.io.claims import extraction_gold
 
     claims = pd.DataFrame(
         [{"article_id": "001", "as_of": "2015-10", "as_of_precision": "month",
@@ -564,8 +564,8 @@ def test_every_pair_is_counted_and_equal_bounds_not_told() -> None:
 
 
 def test_two_passages_make_two_rows_and_common_words_still_align() -> None:
-    from claimtrail.render import passages_table, word_diff
-    from claimtrail.reuse import Passage
+    from claimtrail.analysis.reuse import Passage
+    from claimtrail.publish.render import passages_table, word_diff
 
     texts = {"a": "one A two", "b": "one B two"}
     table = passages_table([Passage("a", "b", 0, 9, 0, 9, 0.9, 2)] * 2, texts)
@@ -576,7 +576,7 @@ def test_two_passages_make_two_rows_and_common_words_still_align() -> None:
 
 
 def test_article_sections_sort_by_id_and_keep_their_spaces() -> None:
-    from claimtrail.render import article_context_markdown
+    from claimtrail.publish.render import article_context_markdown
 
     text = "## 101 x\nfirst  \n## 001 b\nsecond\n## 001 a\nthird  "
     assert article_context_markdown(text) == (
@@ -588,7 +588,7 @@ def test_article_sections_sort_by_id_and_keep_their_spaces() -> None:
 
 
 def test_a_date_that_is_not_a_string_is_named() -> None:
-    from claimtrail.timeref import precision_of
+    from claimtrail.text.timeref import precision_of
 
     with pytest.raises(ValueError, match="^None is not a real ISO date"):
         precision_of(None)
@@ -611,10 +611,10 @@ def _write_rows(path, rows) -> None:
 
 
 def test_claim_offsets_at_the_edges_of_the_body_and_the_text(repo_root, tmp_path) -> None:
-    from claimtrail.claims import ClaimsError, check_claims, read_claims
-    from claimtrail.corpus import load_corpus
-    from claimtrail.furniture import body_spans
-    from claimtrail.populations import load_nesting
+    from claimtrail.io.claims import ClaimsError, check_claims, read_claims
+    from claimtrail.io.corpus import load_corpus
+    from claimtrail.io.populations import load_nesting
+    from claimtrail.text.furniture import body_spans
 
     corpus = load_corpus(repo_root)
     rows = _claims_rows(repo_root)
@@ -652,9 +652,9 @@ def test_claim_offsets_at_the_edges_of_the_body_and_the_text(repo_root, tmp_path
 
 
 def test_every_claims_message(repo_root, tmp_path) -> None:
-    from claimtrail.claims import ClaimsError, check_claims, load_claims, read_claims
-    from claimtrail.corpus import load_corpus
-    from claimtrail.populations import load_nesting
+    from claimtrail.io.claims import ClaimsError, check_claims, load_claims, read_claims
+    from claimtrail.io.corpus import load_corpus
+    from claimtrail.io.populations import load_nesting
 
     rows = _claims_rows(repo_root)
     path = tmp_path / "claims.csv"
@@ -708,14 +708,14 @@ def test_every_claims_message(repo_root, tmp_path) -> None:
 
 
 def test_a_missing_claims_table_is_named(tmp_path) -> None:
-    from claimtrail.claims import ClaimsError, read_claims
+    from claimtrail.io.claims import ClaimsError, read_claims
 
     with pytest.raises(ClaimsError, match=r"claims.csv: the claims table is missing$"):
         read_claims(tmp_path / "claims.csv")
 
 
 def test_rubric_blocks_markup() -> None:
-    from claimtrail.render import rubric_html
+    from claimtrail.publish.render import rubric_html
 
     rules = [
         {"rule": "S1", "scale": "source", "kind": "base", "result": "B", "when": "a < b",
@@ -734,7 +734,7 @@ def test_rubric_blocks_markup() -> None:
 
 
 def test_references_list_escapes_text_and_addresses() -> None:
-    from claimtrail.render import references_html
+    from claimtrail.publish.render import references_html
 
     html = references_html(
         {"A & B": 'See https://x.org/a?b=1&c=2 and "https://y.org/"><img src=x>" <done>'}

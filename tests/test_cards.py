@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimtrail.cards import claim_card, reference_card
-from claimtrail.claims import load_claims
-from claimtrail.corpus import load_corpus
-from claimtrail.reference import load_reference
+from claimtrail.io.claims import load_claims
+from claimtrail.io.corpus import load_corpus
+from claimtrail.io.reference import load_reference
+from claimtrail.publish.cards import claim_card, reference_card
 
 
 def test_every_claim_card_has_its_anchor_and_marked_quote(repo_root: Path) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrail.claims import ClaimsError, chain_links, claims_path, load_claims
-from claimtrail.corpus import load_corpus
-from claimtrail.populations import nesting_path
+from claimtrail.io.claims import ClaimsError, chain_links, claims_path, load_claims
+from claimtrail.io.corpus import load_corpus
+from claimtrail.io.populations import nesting_path
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,7 @@ import pandas as pd
 import pytest
 from test_populations import NESTING
 
-from claimtrail.claims import CLAIM_COLUMNS
-from claimtrail.comparisons import (
+from claimtrail.analysis.comparisons import (
     AGREEMENT_FACTOR,
     COMPARISON_COLUMNS,
     WINDOW_DAYS,
@@ -33,10 +32,11 @@ from claimtrail.comparisons import (
     series_panels,
     timeline_frame,
 )
-from claimtrail.estimates import compare_estimates
-from claimtrail.populations import Entry, Nesting
-from claimtrail.record import load_record
-from claimtrail.reference import REFERENCE_SCHEMA
+from claimtrail.analysis.estimates import compare_estimates
+from claimtrail.io.claims import CLAIM_COLUMNS
+from claimtrail.io.populations import Entry, Nesting
+from claimtrail.io.record import load_record
+from claimtrail.io.reference import REFERENCE_SCHEMA
 
 NA = float("nan")
 EVENTS = NESTING.__class__(

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.corpus import load_corpus
-from claimtrail.errors import CorpusError
-from claimtrail.timeref import date_bounds, precision_of
+from claimtrail.io.corpus import load_corpus
+from claimtrail.io.errors import CorpusError
+from claimtrail.text.timeref import date_bounds, precision_of
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
 

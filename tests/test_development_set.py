@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.devset import (
+from claimtrail.extraction.devset import (
     FOLDER,
     Report,
     death_toll_check,
@@ -18,7 +18,7 @@ from claimtrail.devset import (
     load_reports,
     score_development,
 )
-from claimtrail.errors import DataError
+from claimtrail.io.errors import DataError
 
 # The annotation was frozen before the extractor was changed for these reports; a change
 # to it must be a deliberate, separately recorded decision.

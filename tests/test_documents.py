@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail import documents
-from claimtrail.documents import Document, InputProblem, iter_documents
-from claimtrail.outputs import atomic_writer
+from claimtrail.io import documents
+from claimtrail.io.documents import Document, InputProblem, iter_documents
+from claimtrail.io.outputs import atomic_writer
 
 
 def _split(items):

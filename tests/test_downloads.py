@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimtrail.book_outputs import (
+from claimtrail.publish.downloads import (
     DERIVED_TABLES,
     DerivedTable,
     downloads_folder,

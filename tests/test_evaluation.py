@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from claimtrail.evaluation import evaluate, overlap, same_bounds, wilson_interval
+from claimtrail.extraction.evaluation import evaluate, overlap, same_bounds, wilson_interval
 
 NAN = float("nan")
 

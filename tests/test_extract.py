@@ -11,11 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrail.claims import extraction_gold, load_claims
 from claimtrail.cli import main
-from claimtrail.corpus import load_corpus
-from claimtrail.evaluation import TARGETS, evaluate, read_passages
-from claimtrail.extract import (
+from claimtrail.extraction.evaluation import TARGETS, evaluate, read_passages
+from claimtrail.extraction.extract import (
     OUTPUT_COLUMNS,
     Article,
     corpus_articles,
@@ -23,6 +21,8 @@ from claimtrail.extract import (
     run_dask,
     run_local,
 )
+from claimtrail.io.claims import extraction_gold, load_claims
+from claimtrail.io.corpus import load_corpus
 
 DATA = Path(__file__).parent / "data"
 
@@ -221,7 +221,7 @@ def test_outputs_are_plain_values() -> None:
 def test_cli_names_a_document_whose_extraction_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimtrail.extract as extract_module
+    import claimtrail.extraction.extract as extract_module
 
     real = extract_module.extract_claims
 

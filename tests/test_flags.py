@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 from test_comparisons import EVENTS, claim, frame_of, reference
 
-from claimtrail.comparisons import comparisons
-from claimtrail.estimates import compare_estimates
-from claimtrail.flags import (
+from claimtrail.analysis.comparisons import comparisons
+from claimtrail.analysis.estimates import compare_estimates
+from claimtrail.analysis.flags import (
     MULTIPLIER_TOLERANCE,
     STALE_AFTER_DAYS,
     _paragraph_of,
@@ -21,7 +21,7 @@ from claimtrail.flags import (
     retelling_flags,
     staleness_flags,
 )
-from claimtrail.record import load_record
+from claimtrail.io.record import load_record
 
 NA = float("nan")
 

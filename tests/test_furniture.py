@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.corpus import load_corpus
-from claimtrail.furniture import SEGMENT_KINDS, body_spans, segment_article
+from claimtrail.io.corpus import load_corpus
+from claimtrail.text.furniture import SEGMENT_KINDS, body_spans, segment_article
 
 # (article, text that must be furniture, text that must be body)
 EXPECTED = [

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from claimtrail import grading
-from claimtrail.grading import (
+from claimtrail.analysis import grading
+from claimtrail.analysis.grading import (
     AUTHORITIES,
     CREDIBILITY_RULES,
     RECORD_MINIMUM,

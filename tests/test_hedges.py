@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrail.claims import load_claims
-from claimtrail.corpus import load_corpus
-from claimtrail.furniture import body_spans
-from claimtrail.hedges import HEDGE_KINDS, Hedge, find_hedges, hedge_agreement, hedges_near
+from claimtrail.io.claims import load_claims
+from claimtrail.io.corpus import load_corpus
+from claimtrail.text.furniture import body_spans
+from claimtrail.text.hedges import HEDGE_KINDS, Hedge, find_hedges, hedge_agreement, hedges_near
 
 ROOT = Path(__file__).resolve().parents[1]
 

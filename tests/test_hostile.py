@@ -26,13 +26,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrail.cli import _workers, build_parser, main
-from claimtrail.corpus import CorpusError, load_corpus
-from claimtrail.csvrows import Row, RowProblem, read_rows
-from claimtrail.documents import Document, InputProblem, iter_documents
-from claimtrail.errors import DataError, read_table
-from claimtrail.extract import Article, extract_claims
-from claimtrail.numbers import find_numbers
-from claimtrail.outputs import atomic_writer, check_output, csv_cell
+from claimtrail.extraction.extract import Article, extract_claims
+from claimtrail.io.corpus import CorpusError, load_corpus
+from claimtrail.io.csvrows import Row, RowProblem, read_rows
+from claimtrail.io.documents import Document, InputProblem, iter_documents
+from claimtrail.io.errors import DataError, read_table
+from claimtrail.io.outputs import atomic_writer, check_output, csv_cell
+from claimtrail.text.numbers import find_numbers
 
 GOOD = "At least 13 people were killed, police said."
 
@@ -463,7 +463,7 @@ def _edited_copy(source: Path, target: Path, row: int, changes: dict[str, str]) 
 def test_a_bad_bound_in_claims_is_one_message_naming_its_cell(
     repo_root: Path, tmp_path: Path, value: str
 ) -> None:
-    from claimtrail.claims import ClaimsError, read_claims
+    from claimtrail.io.claims import ClaimsError, read_claims
 
     source = repo_root / "data" / "claims.csv"
     field = next(b for b in ("best", "low", "high") if next(csv.DictReader(source.open()))[b])
@@ -482,8 +482,8 @@ def test_a_bad_bound_in_claims_is_one_message_naming_its_cell(
 def test_absurd_or_late_as_of_dates_are_refused(
     repo_root: Path, tmp_path: Path, as_of: str, problem: str
 ) -> None:
-    from claimtrail.claims import ClaimsError, check_claims, read_claims
-    from claimtrail.populations import load_nesting
+    from claimtrail.io.claims import ClaimsError, check_claims, read_claims
+    from claimtrail.io.populations import load_nesting
 
     corpus = load_corpus(repo_root)
     source = repo_root / "data" / "claims.csv"
@@ -502,7 +502,7 @@ HOSTILE_URL = 'https://example.org/"><img src=x onerror=alert(1)>'
 
 
 def test_a_reference_address_must_be_a_real_address(repo_root: Path, tmp_path: Path) -> None:
-    from claimtrail.reference import load_reference
+    from claimtrail.io.reference import load_reference
 
     (tmp_path / "data" / "reference").mkdir(parents=True)
     shutil.copy(repo_root / "data" / "populations.csv", tmp_path / "data" / "populations.csv")
@@ -513,7 +513,7 @@ def test_a_reference_address_must_be_a_real_address(repo_root: Path, tmp_path: P
 
 
 def test_a_reference_address_is_escaped_where_rendered() -> None:
-    from claimtrail.tables import cell_html
+    from claimtrail.publish.tables import cell_html
 
     for url in (HOSTILE_URL, HOSTILE_URL.replace(" ", "/")):  # shown as text, or as a link
         shown = cell_html(url, "url")
@@ -532,7 +532,7 @@ def test_an_article_address_must_be_a_real_address(corpus_copy: Path) -> None:
 def test_a_dask_batch_without_workers_is_reported_after_the_timeout() -> None:
     from dask.distributed import LocalCluster
 
-    from claimtrail.extract import run_dask
+    from claimtrail.extraction.extract import run_dask
 
     with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
         articles = iter([Article("a", GOOD), Article("b", GOOD)])

@@ -11,12 +11,12 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrail.extract import Article, extract_claims
-from claimtrail.hedges import Hedge, _longest_first, find_hedges
-from claimtrail.names import _cut_trailing_words, _strip_junk
-from claimtrail.numbers import find_numbers
-from claimtrail.sentences import MAX_SENTENCE_CHARS, sentence_spans
-from claimtrail.timeref import find_time_expressions
+from claimtrail.extraction.extract import Article, extract_claims
+from claimtrail.text.hedges import Hedge, _longest_first, find_hedges
+from claimtrail.text.names import _cut_trailing_words, _strip_junk
+from claimtrail.text.numbers import find_numbers
+from claimtrail.text.sentences import MAX_SENTENCE_CHARS, sentence_spans
+from claimtrail.text.timeref import find_time_expressions
 
 # The patterns the rewritten steps replace, as oracles.
 _OLD_EDGE_JUNK = re.compile(r"^[\s\"'“”‘’,:;\[(-]+|[\s\"'“”‘’,:;\]-]+$")

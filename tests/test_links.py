@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from claimtrail.links import backlinks, claim_mentions, known_ids, link_ids
+from claimtrail.publish.links import backlinks, claim_mentions, known_ids, link_ids
 
 
 def _href(identifier: str) -> str:

@@ -1,11 +1,11 @@
-"""Tests for claimtrail.numbers: parsing numeric expressions of news text."""
+"""Tests for claimtrail.text.numbers: parsing numeric expressions of news text."""
 
 import re
 import sys
 
 import pytest
 
-from claimtrail.numbers import (
+from claimtrail.text.numbers import (
     QUALIFIERS,
     NumberExpression,
     find_numbers,

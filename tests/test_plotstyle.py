@@ -10,9 +10,9 @@ import matplotlib
 matplotlib.use("Agg")  # tests draw off screen
 import pytest  # noqa: E402
 
-from claimtrail.corpus import describe_corpus, load_corpus  # noqa: E402
-from claimtrail.plots import plot_page_composition, plot_publication_dates  # noqa: E402
-from claimtrail.plotstyle import (  # noqa: E402
+from claimtrail.io.corpus import describe_corpus, load_corpus  # noqa: E402
+from claimtrail.publish.plots import plot_page_composition, plot_publication_dates  # noqa: E402
+from claimtrail.publish.plotstyle import (  # noqa: E402
     DPI,
     MIN_TEXT_PX,
     OKABE_ITO,

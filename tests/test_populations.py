@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrail.errors import DataError
-from claimtrail.populations import (
+from claimtrail.io.errors import DataError
+from claimtrail.io.populations import (
     Entry,
     Nesting,
     check_entries,

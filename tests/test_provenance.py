@@ -8,19 +8,19 @@ import pandas as pd
 import pytest
 from prov.model import ProvDocument
 
-from claimtrail.attribution import republished_source
-from claimtrail.claims import load_claims
-from claimtrail.corpus import load_corpus
-from claimtrail.furniture import body_spans
-from claimtrail.provenance import (
+from claimtrail.analysis.provenance import (
     article_links,
     build_graph,
     is_named,
     to_prov,
     wire_sources,
 )
-from claimtrail.reference import load_reference
-from claimtrail.reuse import Passage, find_copied_passages
+from claimtrail.analysis.reuse import Passage, find_copied_passages
+from claimtrail.io.claims import load_claims
+from claimtrail.io.corpus import load_corpus
+from claimtrail.io.reference import load_reference
+from claimtrail.text.attribution import republished_source
+from claimtrail.text.furniture import body_spans
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.claims import extraction_gold, load_claims
-from claimtrail.corpus import load_corpus
-from claimtrail.devset import score_development
-from claimtrail.evaluation import DEVELOPMENT_TARGETS, evaluate, read_passages
-from claimtrail.extract import Article, corpus_articles, extract_claims
+from claimtrail.extraction.devset import score_development
+from claimtrail.extraction.evaluation import DEVELOPMENT_TARGETS, evaluate, read_passages
+from claimtrail.extraction.extract import Article, corpus_articles, extract_claims
+from claimtrail.io.claims import extraction_gold, load_claims
+from claimtrail.io.corpus import load_corpus
 
 
 def _recorded(root: Path) -> dict:

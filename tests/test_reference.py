@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.errors import DataError
-from claimtrail.populations import nesting_path
-from claimtrail.reference import load_reference, reference_path
+from claimtrail.io.errors import DataError
+from claimtrail.io.populations import nesting_path
+from claimtrail.io.reference import load_reference, reference_path
 
 
 def test_reference_loads_with_citations(repo_root: Path) -> None:

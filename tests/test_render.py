@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimtrail.render import escaped_text, passages_table, word_diff
-from claimtrail.reuse import Passage
+from claimtrail.analysis.reuse import Passage
+from claimtrail.publish.render import escaped_text, passages_table, word_diff
 
 HOSTILE = '<script>alert("x")</script> <b>bold</b> [link](http://example.com) & more'
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrail.reuse import (
+from claimtrail.analysis.reuse import (
     align_pair,
     candidate_pairs,
     find_copied_passages,
@@ -184,7 +184,7 @@ def test_results_are_deterministic_across_processes() -> None:
     assert first == [dataclasses.asdict(p) for p in find_copied_passages(docs)]
     script = (
         "import dataclasses, json, sys\n"
-        "from claimtrail.reuse import find_copied_passages\n"
+        "from claimtrail.analysis.reuse import find_copied_passages\n"
         "docs = json.load(sys.stdin)\n"
         "print(json.dumps([dataclasses.asdict(p) for p in find_copied_passages(docs)]))\n"
     )

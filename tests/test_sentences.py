@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimtrail.sentences import layout, paragraph_spans, sentence_index, sentence_spans
+from claimtrail.text.sentences import layout, paragraph_spans, sentence_index, sentence_spans
 
 
 def test_sentences_respect_quotes_abbreviations_and_broken_lines() -> None:

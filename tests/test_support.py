@@ -7,10 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrail.estimates import compare_estimates
-from claimtrail.record import load_record
-from claimtrail.reuse import Passage, article_passages
-from claimtrail.support import (
+from claimtrail.analysis.estimates import compare_estimates
+from claimtrail.analysis.reuse import Passage, article_passages
+from claimtrail.analysis.support import (
     _independence,
     grade_claims,
     independence,
@@ -18,6 +17,7 @@ from claimtrail.support import (
     source_grades,
     uncredited_copies,
 )
+from claimtrail.io.record import load_record
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimtrail.tables import Column, cell_html, csv_download, explorer, house_table
+from claimtrail.publish.tables import Column, cell_html, csv_download, explorer, house_table
 
 HOSTILE = '<script>alert("x")</script> [link](http://example.com) & more'
 FRAME = pd.DataFrame(

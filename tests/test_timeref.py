@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claimtrail.timeref import (
+from claimtrail.text.timeref import (
     PRECISIONS,
     TimeRef,
     dateline,

@@ -1,4 +1,4 @@
-"""Generate src/claimtrail/person_nouns.txt: the nouns that name people, from WordNet.
+"""Generate src/claimtrail/text/person_nouns.txt: the nouns that name people, from WordNet.
 
 Reads WordNet 3.0 as Debian's ``wordnet-base`` package installs it (``apt-get install
 wordnet-base``: /usr/share/wordnet/data.noun and noun.exc). The lexicon is every
@@ -15,7 +15,8 @@ attacker or a gunman is named for an attack, not for belonging to a fighting for
 The output is committed, so that nothing else needs WordNet; run this again only to
 regenerate it:
 
-    python tools/person_lexicon.py [--wordnet /usr/share/wordnet] > src/claimtrail/person_nouns.txt
+    python tools/person_lexicon.py [--wordnet /usr/share/wordnet] \
+        > src/claimtrail/text/person_nouns.txt
 
 WordNet 3.0 is Copyright 2006 by Princeton University, under the WordNet 3.0 licence
 (permissive: use, copy, modify and distribute with the copyright notice); the header of

@@ -5,7 +5,7 @@
   commit, or a stamp of the sources without git), linking to how to cite, the licences
   and the corrections policy;
 - ``book/_build/extra`` copied to the site root, so that files the notebooks write for
-  download (``claimtrail.book_outputs.DOWNLOADS``) are served beside the pages.
+  download (``claimtrail.publish.downloads.DOWNLOADS``) are served beside the pages.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import html
 from pathlib import Path
 from typing import Any
 
-from claimtrail.apparatus import project_version, source_revision
-from claimtrail.book_outputs import EXTRA, downloads_folder
-from claimtrail.corpus import book_root
+from claimtrail.io.corpus import book_root
+from claimtrail.publish.apparatus import project_version, source_revision
+from claimtrail.publish.downloads import EXTRA, downloads_folder
 
 STATIC = Path("book") / "_static"
 

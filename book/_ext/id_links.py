@@ -2,16 +2,16 @@
 in a page's text becomes a link to its anchor (the claim card or the reference entry).
 
 Mentions inside code, headings, scripts and existing links are left alone, and only ids
-that exist in the data are linked (:func:`claimtrail.links.known_ids`); the site checks
-flag any mention left unlinked. The rule itself is :func:`claimtrail.links.link_ids`.
+that exist in the data are linked (:func:`claimtrail.publish.links.known_ids`); the site checks
+flag any mention left unlinked. The rule itself is :func:`claimtrail.publish.links.link_ids`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from claimtrail.corpus import book_root
-from claimtrail.links import ID_PAGES, known_ids, link_ids
+from claimtrail.io.corpus import book_root
+from claimtrail.publish.links import ID_PAGES, known_ids, link_ids
 
 
 def _load_ids(app: Any) -> None:

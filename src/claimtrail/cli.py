@@ -21,11 +21,11 @@ from typing import TextIO
 
 import pandas as pd
 
-from claimtrail.documents import MAX_CHARS, Document, InputProblem, iter_documents
-from claimtrail.errors import DataError
-from claimtrail.extract import OUTPUT_COLUMNS
-from claimtrail.furniture import body_spans
-from claimtrail.outputs import check_output, csv_cell, output_stream
+from claimtrail.extraction.extract import OUTPUT_COLUMNS
+from claimtrail.io.documents import MAX_CHARS, Document, InputProblem, iter_documents
+from claimtrail.io.errors import DataError
+from claimtrail.io.outputs import check_output, csv_cell, output_stream
+from claimtrail.text.furniture import body_spans
 
 REUSE_COLUMNS = (
     "article_a",
@@ -42,7 +42,7 @@ REUSE_COLUMNS = (
 @contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
     """Standard output, or the file given (written atomically; a device or pipe as a
-    stream). The path was checked by :func:`claimtrail.outputs.check_output` before."""
+    stream). The path was checked by :func:`claimtrail.io.outputs.check_output` before."""
     if path is None:
         yield sys.stdout
     else:
@@ -84,7 +84,7 @@ def _positive(value: str) -> int:
 
 def _iso_date(value: str) -> str:
     """An argument that must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD."""
-    from claimtrail.timeref import precision_of
+    from claimtrail.text.timeref import precision_of
 
     try:
         precision_of(value)
@@ -103,7 +103,7 @@ def _report(problems: Sequence[InputProblem]) -> None:
 
 def run_reuse(args: argparse.Namespace) -> int:
     """``claimtrail reuse``: copied passages between every pair of documents."""
-    from claimtrail.reuse import find_copied_passages
+    from claimtrail.analysis.reuse import find_copied_passages
 
     _check_output(args.output, args.paths)
     documents: dict[str, Document] = {}
@@ -147,8 +147,8 @@ def _corpus_metadata(paths: Sequence[str]) -> dict[Path, dict]:
     the working folder) whose data/raw holds an input or lies in an input folder: a file
     elsewhere with the same name gets nothing from them, and the listing of a corpus no
     input belongs to is not read (a broken one cannot stop an unrelated run)."""
-    from claimtrail.attribution import republished_source
-    from claimtrail.corpus import find_root, raw_dir, read_articles
+    from claimtrail.io.corpus import find_root, raw_dir, read_articles
+    from claimtrail.text.attribution import republished_source
 
     roots = set()
     for start in [*(Path(p) for p in paths), Path.cwd()]:
@@ -175,7 +175,7 @@ def run_extract(args: argparse.Namespace) -> int:
     """``claimtrail extract``: every estimate claim in the inputs, one row each."""
     from tqdm import tqdm
 
-    from claimtrail.extract import Article, run_dask, run_local
+    from claimtrail.extraction.extract import Article, run_dask, run_local
 
     _check_output(args.output, args.inputs)
     workers = _workers(args)
@@ -243,10 +243,10 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_provenance(args: argparse.Namespace) -> int:
     """``claimtrail provenance``: the corpus's provenance graph as W3C PROV."""
-    from claimtrail.claims import load_claims
-    from claimtrail.corpus import find_root, load_corpus
-    from claimtrail.provenance import build_graph, to_prov
-    from claimtrail.reuse import article_passages
+    from claimtrail.analysis.provenance import build_graph, to_prov
+    from claimtrail.analysis.reuse import article_passages
+    from claimtrail.io.claims import load_claims
+    from claimtrail.io.corpus import find_root, load_corpus
 
     root = Path(args.root) if args.root else find_root()
     _check_output(args.output, [])
