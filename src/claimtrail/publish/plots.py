@@ -242,6 +242,7 @@ def _relay_panel(ax, graph) -> None:
                 "shrinkB": 7,
                 **EDGE_STYLE[data["relation"]],
             },
+            zorder=3,
         )
     for node, (x, y) in position.items():
         data = graph.nodes[node]
@@ -254,6 +255,7 @@ def _relay_panel(ax, graph) -> None:
             markersize=10,
             markeredgecolor="black",
             linestyle="",
+            zorder=4,
         )
         started = sorted(
             {c for _, _, d in graph.out_edges(node, data=True) for c in d["claims"]}
@@ -269,6 +271,10 @@ def _relay_panel(ax, graph) -> None:
             va="bottom",
             fontsize=10,
             color="0.05",
+            # labels on an opaque ground below the arrows and markers: one drawing order,
+            # so the pixels where a line crosses a label are the same on every run
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            zorder=2,
         )
     last = max(layers.values())
     ax.set_xlim(-0.7, last + 0.7)
