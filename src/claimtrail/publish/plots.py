@@ -282,6 +282,18 @@ def _relay_panel(ax, graph) -> None:
     ax.axis("off")
 
 
+def _ordered_subgraph(graph: nx.DiGraph, edges: list[tuple[str, str]]) -> nx.DiGraph:
+    """The subgraph of ``edges``, its nodes and edges in ``graph``'s own order, with copies
+    of their data (networkx's edge_subgraph lists the nodes of a small subgraph in the
+    order of a set, which changes from run to run, and with it the drawing order)."""
+    keep = set(edges)
+    nodes = {node for edge in edges for node in edge}
+    sub = nx.DiGraph()
+    sub.add_nodes_from((node, dict(graph.nodes[node])) for node in graph.nodes if node in nodes)
+    sub.add_edges_from((u, v, dict(d)) for u, v, d in graph.edges(data=True) if (u, v) in keep)
+    return sub
+
+
 def plot_relay_chains(graph) -> plt.Figure:
     """The relay chains of a :func:`claimtrail.analysis.provenance.relay_graph`, one panel per
     article, information flowing left to right: speakers, then the agencies, reporters
@@ -301,7 +313,7 @@ def plot_relay_chains(graph) -> plt.Figure:
             for u, v, d in graph.edges(data=True)
             if d["relation"] in ("relayed", "published") and mine & set(d["claims"])
         ]
-        sub = graph.edge_subgraph(edges).copy() if edges else graph.subgraph([article]).copy()
+        sub = _ordered_subgraph(graph, edges) if edges else graph.subgraph([article]).copy()
         for _, _, d in sub.edges(data=True):
             d["claims"] = [c for c in d["claims"] if c in mine]
         panels.append((article, sub))
