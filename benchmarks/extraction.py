@@ -39,9 +39,8 @@ import psutil  # noqa: E402
 
 from claimtrail.extraction.devset import articles as report_articles  # noqa: E402
 from claimtrail.extraction.devset import load_reports, score_development  # noqa: E402
-from claimtrail.extraction.evaluation import evaluate, read_passages  # noqa: E402
+from claimtrail.extraction.evaluation import HELD_OUT, score_passages, score_seed  # noqa: E402
 from claimtrail.extraction.extract import Article, corpus_articles, extract_claims  # noqa: E402
-from claimtrail.io.claims import extraction_gold, load_claims  # noqa: E402
 from claimtrail.io.corpus import load_corpus  # noqa: E402
 from claimtrail.io.outputs import atomic_writer  # noqa: E402
 from claimtrail.publish.plot_extraction import plot_scaling  # noqa: E402
@@ -69,15 +68,6 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 MONTHS = ("January", "March", "May", "July", "September", "November")
 
 
-def passages(name: str) -> tuple[list[dict], list[dict]]:
-    """Hand-coded claims and extracted claims on one file of written passages."""
-    gold, texts = read_passages(ROOT / "tests" / "data" / name)
-    found = [
-        row for p in texts for row in extract_claims(Article(p["id"], p["text"], p["published"]))
-    ]
-    return gold, found
-
-
 def _clean(value: object) -> object:
     """Floats rounded to 4 places, NaN (a score with nothing to score) as null."""
     if isinstance(value, dict):
@@ -92,14 +82,10 @@ def _clean(value: object) -> object:
 def accuracy() -> dict:
     """Precision and recall on the corpus, both sets of written passages and the
     annotated development reports (with scores per measure)."""
-    corpus = load_corpus(ROOT)
-    articles = corpus_articles(corpus.to_dict("records"))
-    claims = load_claims(ROOT, corpus)
-    found = [row for a in articles for row in extract_claims(a)]
     results = {
-        "corpus": evaluate(extraction_gold(claims), found),
-        "development passages": evaluate(*passages("extraction_passages.jsonl")),
-        "held-out passages": evaluate(*passages("extraction_heldout.jsonl")),
+        "corpus": score_seed(ROOT),
+        "development passages": score_passages(ROOT / "tests/data/extraction_passages.jsonl"),
+        "held-out passages": score_passages(ROOT / HELD_OUT),
     }
     recorded = {
         name: {

@@ -15,7 +15,12 @@ from prov.model import ProvDocument  # noqa: E402
 from claimtrail.analysis.comparisons import family, series_panels  # noqa: E402
 from claimtrail.analysis.estimates import compare_estimates  # noqa: E402
 from claimtrail.extraction.devset import score_development  # noqa: E402
-from claimtrail.extraction.evaluation import DEVELOPMENT_TARGETS, Evaluation  # noqa: E402
+from claimtrail.extraction.evaluation import (  # noqa: E402
+    DEVELOPMENT_TARGETS,
+    HELD_OUT,
+    Evaluation,
+    score_passages,
+)
 from claimtrail.io.record import load_record  # noqa: E402
 from claimtrail.publish.downloads import write_generated_outputs  # noqa: E402
 from claimtrail.publish.findings import (  # noqa: E402
@@ -23,7 +28,6 @@ from claimtrail.publish.findings import (  # noqa: E402
     _lower,
     extraction_findings,
     findings,
-    held_out_passages,
 )
 from claimtrail.publish.plot_extraction import plot_measure_scores, plot_scaling  # noqa: E402
 from claimtrail.publish.plot_series import PLACE_STYLES, plot_series  # noqa: E402
@@ -99,7 +103,7 @@ def test_front_page_reports_the_extractor_out_of_sample(repo_root: Path) -> None
     the articles the extractor was built from."""
     text = findings(repo_root)[-1].text
     development = score_development(repo_root).evaluation
-    held_out = held_out_passages(repo_root)
+    held_out = score_passages(repo_root / HELD_OUT)
     assert f"precision {development.precision:.2f}" in text
     assert f"precision {held_out.precision:.2f}" in text
     assert "17 of the 17" not in text and "hit(s)" not in text
@@ -121,7 +125,7 @@ def test_false_hits_and_lower_scores_read_as_sentences() -> None:
 
 def test_extraction_findings_follow_the_scores(repo_root: Path) -> None:
     development = score_development(repo_root)
-    held_out = held_out_passages(repo_root)
+    held_out = score_passages(repo_root / HELD_OUT)
     seed = development.evaluation  # any evaluation with as-of pairs will do
     throughput = {
         "benchmark texts": {"ratio": 39.6},

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from claimtrail.extraction.devset import score_development
-from claimtrail.extraction.evaluation import DEVELOPMENT_TARGETS, evaluate, read_passages
-from claimtrail.extraction.extract import Article, corpus_articles, extract_claims
-from claimtrail.io.claims import extraction_gold, load_claims
-from claimtrail.io.corpus import load_corpus
+from claimtrail.extraction.evaluation import (
+    DEVELOPMENT_TARGETS,
+    HELD_OUT,
+    score_passages,
+    score_seed,
+)
 
 
 def _recorded(root: Path) -> dict:
@@ -46,18 +48,11 @@ def test_recorded_development_scores_match_a_fresh_run(repo_root: Path) -> None:
 
 def test_recorded_seed_and_passage_scores_match_a_fresh_run(repo_root: Path) -> None:
     recorded = _recorded(repo_root)["accuracy"]
-    corpus = load_corpus(repo_root)
-    found = [r for a in corpus_articles(corpus.to_dict("records")) for r in extract_claims(a)]
-    results = {"corpus": evaluate(extraction_gold(load_claims(repo_root, corpus)), found)}
-    for name, file in (
-        ("development passages", "extraction_passages.jsonl"),
-        ("held-out passages", "extraction_heldout.jsonl"),
-    ):
-        coded, passages = read_passages(repo_root / "tests" / "data" / file)
-        rows = [
-            r for p in passages for r in extract_claims(Article(p["id"], p["text"], p["published"]))
-        ]
-        results[name] = evaluate(coded, rows)
+    results = {
+        "corpus": score_seed(repo_root),
+        "development passages": score_passages(repo_root / "tests/data/extraction_passages.jsonl"),
+        "held-out passages": score_passages(repo_root / HELD_OUT),
+    }
     for name, result in results.items():
         entry = recorded[name]
         assert (entry["claims"], entry["extracted"], entry["matched"]) == (

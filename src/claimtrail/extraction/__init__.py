@@ -11,28 +11,24 @@ from claimtrail.extraction.devset import (
 )
 from claimtrail.extraction.evaluation import (
     DEVELOPMENT_TARGETS,
-    Evaluation,
+    HELD_OUT,
     compare_with_coding,
-    evaluate,
     field_differences,
     reach,
-    read_passages,
+    score_passages,
+    score_seed,
 )
-from claimtrail.extraction.extract import Article, corpus_articles, extract_claims
 
 __all__ = [
-    "Article",
     "DEVELOPMENT_TARGETS",
-    "Evaluation",
+    "HELD_OUT",
     "NOT_CLAIM_KINDS",
     "compare_with_coding",
-    "corpus_articles",
-    "evaluate",
-    "extract_claims",
     "field_differences",
     "load_annotation",
     "load_reports",
     "reach",
-    "read_passages",
     "score_development",
+    "score_passages",
+    "score_seed",
 ]

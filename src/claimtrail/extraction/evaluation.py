@@ -22,6 +22,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimtrail.extraction.extract import Article, corpus_articles, extract_claims
+from claimtrail.io.claims import extraction_gold, load_claims
+from claimtrail.io.corpus import load_corpus
 from claimtrail.text.attribution import CHAIN_SEPARATOR, Attribution
 from claimtrail.text.names import name_key
 
@@ -275,6 +278,34 @@ def read_passages(path: Path | str) -> tuple[list[dict], list[dict]]:
                 }
             )
     return gold, passages
+
+
+# The written passages held out from the extractor's development, below the repository root.
+HELD_OUT = Path("tests/data/extraction_heldout.jsonl")
+
+
+def score_passages(path: Path | str) -> Evaluation:
+    """The extractor on a file of written passages (:func:`read_passages`), scored against
+    the claims each passage expects; the extracted rows are the result's ``found_rows``."""
+    coded, passages = read_passages(path)
+    found = [
+        row
+        for passage in passages
+        for row in extract_claims(Article(passage["id"], passage["text"], passage["published"]))
+    ]
+    return evaluate(coded, found)
+
+
+def score_seed(root: Path | str) -> Evaluation:
+    """The extractor on the seed articles under ``root``, scored against their hand coding
+    (``data/claims.csv``); the extracted rows are the result's ``found_rows``."""
+    corpus = load_corpus(root)
+    found = [
+        row
+        for article in corpus_articles(corpus.to_dict("records"))
+        for row in extract_claims(article)
+    ]
+    return evaluate(extraction_gold(load_claims(root, corpus)), found)
 
 
 def development_scores(root: Path | str) -> dict[str, float | int]:

@@ -3,7 +3,6 @@ documents to extract from, strict CSV reading, errors that name file, row and fi
 outputs written atomically. Imports the text wing at most.
 """
 
-from claimtrail.io.claims import extraction_gold, load_claims
 from claimtrail.io.corpus import describe_corpus, find_root, furniture_table, load_corpus
 from claimtrail.io.populations import load_nesting
 from claimtrail.io.record import load_record
@@ -11,10 +10,8 @@ from claimtrail.io.reference import load_reference
 
 __all__ = [
     "describe_corpus",
-    "extraction_gold",
     "find_root",
     "furniture_table",
-    "load_claims",
     "load_corpus",
     "load_nesting",
     "load_record",

@@ -22,12 +22,11 @@ from claimtrail.analysis.support import grade_claims
 from claimtrail.extraction.devset import DevelopmentScore, score_development
 from claimtrail.extraction.evaluation import (
     DEVELOPMENT_TARGETS,
+    HELD_OUT,
     TARGETS,
     Evaluation,
-    evaluate,
-    read_passages,
+    score_passages,
 )
-from claimtrail.extraction.extract import Article, extract_claims
 from claimtrail.io.record import Record, load_record
 from claimtrail.publish.render import markdown_escape
 
@@ -381,19 +380,8 @@ def findings(root: Path | str) -> list[Finding]:
         ),
         *estimate_findings(record, estimates),
         *provenance_findings(record, estimates, links, grades),
-        _extractor_finding(score_development(root), held_out_passages(root)),
+        _extractor_finding(score_development(root), score_passages(Path(root) / HELD_OUT)),
     ]
-
-
-def held_out_passages(root: Path | str) -> Evaluation:
-    """The extractor on the written passages held out from its development."""
-    coded, passages = read_passages(Path(root) / "tests" / "data" / "extraction_heldout.jsonl")
-    found = [
-        row
-        for passage in passages
-        for row in extract_claims(Article(passage["id"], passage["text"], passage["published"]))
-    ]
-    return evaluate(coded, found)
 
 
 def _scores(result: Evaluation) -> str:
