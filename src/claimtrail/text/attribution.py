@@ -110,6 +110,10 @@ _REPORTING_VERBS = """said says say told tells stated states added adds stressed
     announces warned warns wrote writes concluded claimed claims insisted insists acknowledged
     admitted emphasised emphasized""".split()
 _VERB = re.compile(rf"\b{alternation(_REPORTING_VERBS)}\b")
+# A reporting verb after a character that is no ASCII letter, digit or "_": a set the engine
+# skips through at C speed, where the \b that opens _VERB is tried at every place. Each such
+# place is then read with _VERB, which turns down one after a letter outside ASCII.
+_AFTER_VERB_BREAK = re.compile(rf"[^a-zA-Z0-9_]{alternation(_REPORTING_VERBS)}\b")
 _CONTINUATIONS = frozenset({"added", "adds"})
 _WORD_BEFORE = 16  # characters looked at for a determiner, "'s" or "was" before a verb
 _NOT_A_VERB_AFTER = re.compile(
@@ -188,10 +192,9 @@ class _Sentence:
     def __init__(self, analysis: _Analysis, start: int, end: int) -> None:
         self.text, self.folded = analysis.text, analysis.folded
         self.start, self.end = start, end
-        self.cues = frozenset(  # those of the text's cue words that the sentence holds
-            w
-            for w in analysis.cues
-            if (self.folded if w in _ANY_CASE_CUES else self.text).find(w, start, end) >= 0
+        folded, raw = self.folded[start:end], self.text[start:end]
+        self.cues = frozenset(  # the cue words the sentence holds
+            [*(w for w in _ANY_CASE_CUES if w in folded), *(w for w in _CUES if w in raw)]
         )
 
     def _holds(self, words: Iterable[str]) -> bool:
@@ -225,12 +228,20 @@ class _Sentence:
 
     def frames(self) -> list[_RawFrame]:
         """Speech, provider and holder frames, in text order."""
-        frames = [
-            f for verb in _VERB.finditer(self.text, self.start, self.end) for f in self._verb(verb)
-        ]
+        frames = [f for verb in self._verbs() for f in self._verb(verb)]
         if self.cues:  # the other frames all need a cue word
             frames += self._according() + self._cited_as() + self._sources()
         return sorted(frames, key=lambda f: f.anchor)
+
+    def _verbs(self) -> Iterator[re.Match[str]]:
+        """The matches of :data:`_VERB` in the sentence, found by :data:`_AFTER_VERB_BREAK`
+        (one at the text's start by _VERB itself)."""
+        text, start, end = self.text, self.start, self.end
+        if start == 0 and (first := _VERB.match(text, 0, end)):
+            yield first
+        for candidate in _AFTER_VERB_BREAK.finditer(text, max(start - 1, 0), end):
+            if verb := _VERB.match(text, candidate.start() + 1, end):
+                yield verb
 
     def _verb(self, verb: re.Match[str]) -> list[_RawFrame]:
         """The frame a reporting verb opens: subject first, inverted or appositive."""
@@ -599,9 +610,6 @@ class _Analysis:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold_text(text)
-        self.cues = frozenset(  # the cue words the text holds anywhere
-            [*(w for w in _ANY_CASE_CUES if w in self.folded), *(w for w in _CUES if w in text)]
-        )
         self.layout = _layout(text)
         self._frames: list[tuple[_Frame, ...]] = []
         self._reader: _Reader | None = None  # made when a first frame needs it

@@ -612,7 +612,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """
     scope = text[start:end]
     if _INVISIBLE_RE.search(scope) is None:
-        return _find(scope, start)
+        # The part of the text's folding: that of the part, bar a final sigma ("σ" or
+        # "ς" as the letter after it goes), which no pattern reads.
+        return _find(scope, start, fold_text(text)[start:end])
     # Read the part without its invisible characters, then give the offsets of the text.
     kept = [i for i, char in enumerate(scope) if not _INVISIBLE_RE.match(char)]
     return [
@@ -628,9 +630,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     ]
 
 
-def _find(scope: str, offset: int) -> list[NumberExpression]:
-    """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``."""
-    folded = _THOUSANDS_SPACE_RE.sub(",", fold_case(scope))
+def _find(scope: str, offset: int, folded: str | None = None) -> list[NumberExpression]:
+    """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``; ``folded``: the
+    scope's :func:`fold_case`, when already at hand."""
+    folded = _THOUSANDS_SPACE_RE.sub(",", fold_case(scope) if folded is None else folded)
     expressions: list[NumberExpression] = []
     if _DIGIT_RE.search(folded) is None and _CORE_RE.search(" " + folded) is None:
         return expressions
