@@ -194,7 +194,7 @@ class _Sentence:
         self.start, self.end = start, end
         folded, raw = self.folded[start:end], self.text[start:end]
         self.cues = frozenset(  # the cue words the sentence holds
-            [*(w for w in _ANY_CASE_CUES if w in folded), *(w for w in _CUES if w in raw)]
+            [w for w in _ANY_CASE_CUES if w in folded] + [w for w in _CUES if w in raw]
         )
 
     def _holds(self, words: Iterable[str]) -> bool:

@@ -611,7 +611,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     [(10, '12')]
     """
     scope = text[start:end]
-    if _INVISIBLE_RE.search(scope) is None:
+    if scope.isascii() or _INVISIBLE_RE.search(scope) is None:  # they are not ASCII
         # The part of the text's folding: that of the part, bar a final sigma ("σ" or
         # "ς" as the letter after it goes), which no pattern reads.
         return _find(scope, start, fold_text(text)[start:end])
@@ -633,7 +633,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 def _find(scope: str, offset: int, folded: str | None = None) -> list[NumberExpression]:
     """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``; ``folded``: the
     scope's :func:`fold_case`, when already at hand."""
-    folded = _THOUSANDS_SPACE_RE.sub(",", fold_case(scope) if folded is None else folded)
+    folded = fold_case(scope) if folded is None else folded
+    if not folded.isascii():  # the spaces that may separate thousands are not ASCII
+        folded = _THOUSANDS_SPACE_RE.sub(",", folded)
     expressions: list[NumberExpression] = []
     if _DIGIT_RE.search(folded) is None and _CORE_RE.search(" " + folded) is None:
         return expressions
