@@ -47,7 +47,7 @@ from claimtrail.text import measures
 from claimtrail.text.attribution import speaker_and_chain
 from claimtrail.text.furniture import body_spans, link_list_start, segment_article
 from claimtrail.text.hedges import hedges_near
-from claimtrail.text.numbers import NumberExpression, find_numbers, fold_case
+from claimtrail.text.numbers import NumberExpression, find_numbers, fold_text
 from claimtrail.text.sentences import sentence_spans
 from claimtrail.text.timeref import (
     TimeRef,
@@ -714,10 +714,12 @@ def extract_claims(article: Article) -> list[dict]:
         headline_span(article.text, article.title),
         [],
     )
-    # Folded from the first body sentence on (the same length and offsets as the text).
+    # Folded from the first body sentence on (the same length and offsets as the text): a
+    # part of the text's cached folding (the same as folding the part, bar a final sigma,
+    # which no rule reads).
     first = doc.sentences[0][0] if doc.sentences else len(article.text)
     last = doc.sentences[-1][1] if doc.sentences else len(article.text)
-    folded = " " * first + fold_case(article.text[first:last])
+    folded = " " * first + fold_text(article.text)[first:last]
     # Numbers are read sentence by sentence (a sentence's end bounds every look-ahead).
     found = [
         list(_figures(doc, index, folded, find_numbers(article.text, s0, s1)))
