@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-_QUOTE_MARK = re.compile('["“”]')
+_QUOTE_MARKS = '"“”'
 # "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a set of characters is
 # scanned for it at C speed; one that starts with a repeat is tried at every position. It is
 # tried only at the first mark of a run ("....."), the one place where it can match first,
@@ -155,10 +155,22 @@ def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     return sentences
 
 
+def _offsets(text: str, chars: str) -> list[int]:
+    """The offsets of every one of ``chars`` in ``text``, in order (each found by a string
+    search, far faster than a pattern's scan through the text for a set of characters)."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    return sorted(found)
+
+
 @lru_cache(maxsize=64)
 def layout(text: str) -> Layout:
     paragraphs = _paragraphs(text)
-    marks = [mark.start() for mark in _QUOTE_MARK.finditer(text)]
+    marks = _offsets(text, _QUOTE_MARKS)
     sentences, owners, quotations = [], [], []
     for index, (start, end) in enumerate(paragraphs):
         quotes = _quotations(text, marks[bisect_left(marks, start) : bisect_left(marks, end)])
