@@ -47,7 +47,7 @@ from claimtrail.text import measures
 from claimtrail.text.attribution import speaker_and_chain
 from claimtrail.text.furniture import body_spans, link_list_start, segment_article
 from claimtrail.text.hedges import hedges_near
-from claimtrail.text.numbers import NumberExpression, find_numbers, fold_text
+from claimtrail.text.numbers import NumberExpression, find_numbers, fold_case, fold_text
 from claimtrail.text.sentences import sentence_spans
 from claimtrail.text.timeref import (
     TimeRef,
@@ -141,9 +141,10 @@ _OF_DETERMINER = re.compile(
 )
 _NUMBER_OF = re.compile(r"\bnumber of\b(?:\s+the\b)?((?:\s+[\w'’.-]+){1,8})", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\bthere\s+(?:are|were|is|was)\s+(?:now\s+|only\s+)?$", re.I)
+# _REPORTING and _CUMULATIVE are written in lower case and search folded text (fold_case):
+# there they find what they would find in the text ignoring case, faster.
 _REPORTING = re.compile(
-    r"\b(?:said|says|stated|told|announced|estimated|reported|added|declared|confirmed|wrote)\b",
-    re.IGNORECASE,
+    r"\b(?:said|says|stated|told|announced|estimated|reported|added|declared|confirmed|wrote)\b"
 )
 _NOW_BEFORE = re.compile(r"\bnow\b[^.;]{0,25}$", re.IGNORECASE)
 # A running total over a period: current when stated, not at the period's start.
@@ -156,8 +157,7 @@ _CUMULATIVE = re.compile(
     r"siege|escalation)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|claimed|left|cost|"
     r"caused)|(?:-year|year-old)\s+(?:war|conflict)|"
     r"(?:war|conflict|uprising|crisis|revolution)\s+(?:which|that)\s+(?:began|started|erupted|"
-    r"broke\s+out))\b",
-    re.IGNORECASE,
+    r"broke\s+out))\b"
 )
 # Time expressions that start a period ("since Wednesday", "since March 2011").
 _PERIOD_START = re.compile(r"\b(?:since|from|until|till)\s+$", re.IGNORECASE)
@@ -316,7 +316,7 @@ def _time_expressions(sentence: str) -> tuple[tuple[int, int, str], ...]:
 @lru_cache(maxsize=16)
 def _reporting_words(sentence: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the reporting verbs of a sentence (cached: claims share it)."""
-    spans = [match.span() for match in _REPORTING.finditer(sentence)]
+    spans = [match.span() for match in _REPORTING.finditer(fold_case(sentence))]
     return [start for start, _ in spans], [end for _, end in spans]
 
 
@@ -349,7 +349,7 @@ def _statement_times(
     for start, end, words in _time_expressions(sentence_text):
         before = text[max(s0, s0 + start - 25) : s0 + start]
         between = bool(position) and _reports_between(sentence_text, end, position - s0)
-        if _REPORTING.search(before) or between:
+        if _REPORTING.search(fold_case(before)) or between:
             resolved = _resolve(words, reference)
             if resolved is not None:
                 found.append((s0 + start, resolved))
@@ -576,7 +576,7 @@ def _figures(
 @lru_cache(maxsize=64)
 def _is_cumulative(sentence: str) -> bool:
     """Whether a sentence states a running total (cached: claims share sentences)."""
-    return _CUMULATIVE.search(sentence) is not None
+    return _CUMULATIVE.search(fold_case(sentence)) is not None
 
 
 def _row(doc: _Text, index: int, expr: NumberExpression, counted: _Counted, measure: str) -> dict:
