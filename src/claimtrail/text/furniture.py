@@ -100,7 +100,7 @@ class Segment:
 def _marked_kind(line: str, elsewhere: Sequence[re.Pattern[str]]) -> str | None:
     """The kind a line has on its own (furniture, byline, dateline), or None. ``elsewhere``:
     the furniture patterns not anchored at the line start that the text may hold."""
-    if _FURNITURE_AT_START.match(line) or any(p.search(line) for p in elsewhere):
+    if _FURNITURE_AT_START.match(line) or (elsewhere and any(p.search(line) for p in elsewhere)):
         return "furniture"
     if BYLINE.match(line):
         return "byline"
