@@ -12,6 +12,7 @@ from claimtrail.extraction.evaluation import agreement_rows, compare_with_coding
 from claimtrail.io import claims as claims_table
 from claimtrail.io.claims import load_claims
 from claimtrail.io.corpus import load_corpus
+from claimtrail.text import attribution
 from claimtrail.text.attribution import Attribution, attribute, speaker_and_chain
 from claimtrail.text.names import SPEAKER_ROLES, name_key
 from claimtrail.text.numbers import find_numbers
@@ -254,3 +255,22 @@ def test_role_draws_on_descriptions_after_the_claim() -> None:
     claim = (text.index("40 people"), text.index("40 people") + 9)
     assert speaker_and_chain(text, *claim) == ("John Smith", ("John Smith",))  # reads 1 sentence
     assert attribute(text, *claim).speaker_role == "militant group"  # described later
+
+
+VERB_TEXTS = [
+    "said the minister. Police said 13 died, he says; ésaid, unsaid, Said: 'told' (added)",
+    "told reporters\nsaid\u00a0later,“said”—estimated",
+    "The envoy saidx and resaid nothing; stated.",
+]
+
+
+@pytest.mark.parametrize("text", VERB_TEXTS)
+def test_reporting_verbs_are_found_where_the_verb_pattern_finds_them(text: str) -> None:
+    """Verbs are found after a break character, a faster scan than the pattern's \\b: the
+    same matches for every part of the text, wherever the part starts."""
+    analysis = attribution._Analysis(text)
+    for start in range(len(text)):
+        for end in (start + 9, start + 30, len(text)):
+            found = [m.span() for m in attribution._Sentence(analysis, start, end)._verbs()]
+            expected = [m.span() for m in attribution._VERB.finditer(text, start, end)]
+            assert found == expected, (start, end)

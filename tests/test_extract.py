@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pandas as pd
 import pytest
 
 from claimtrail.cli import main
+from claimtrail.extraction import extract
 from claimtrail.extraction.evaluation import TARGETS, evaluate, score_passages
 from claimtrail.extraction.extract import (
     OUTPUT_COLUMNS,
@@ -23,6 +25,7 @@ from claimtrail.extraction.extract import (
 )
 from claimtrail.io.claims import extraction_gold, load_claims
 from claimtrail.io.corpus import load_corpus
+from claimtrail.text.numbers import fold_case
 
 DATA = Path(__file__).parent / "data"
 
@@ -465,3 +468,15 @@ def test_cli_title_column_gives_one_row_for_a_repeated_headline(tmp_path: Path) 
     code, out, _ = _cli("extract", str(table))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and [r["quote"] for r in rows] == ["At least 22 people"]
+
+
+@pytest.mark.parametrize("pattern", [extract._REPORTING, extract._CUMULATIVE])
+def test_lower_case_patterns_find_in_folded_text_what_they_find_ignoring_case(pattern) -> None:
+    text = (
+        "SINCE March 2011 the WAR HAS KILLED 400,000, Officials SAID. So Far 12 Died In The Past "
+        "Three Days, the Ministry Reported; the Five-Year Conflict that Began in İdlib, he Wrote."
+    )
+    ignoring_case = re.compile(pattern.pattern, re.IGNORECASE)
+    found = [m.span() for m in pattern.finditer(fold_case(text))]
+    assert found == [m.span() for m in ignoring_case.finditer(text)]
+    assert len(found) >= 3

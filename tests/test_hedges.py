@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +11,15 @@ import pytest
 from claimtrail.io.claims import load_claims
 from claimtrail.io.corpus import load_corpus
 from claimtrail.text.furniture import body_spans
-from claimtrail.text.hedges import HEDGE_KINDS, Hedge, find_hedges, hedge_agreement, hedges_near
+from claimtrail.text.hedges import (
+    HEDGE_KINDS,
+    RULES,
+    Hedge,
+    find_hedges,
+    hedge_agreement,
+    hedges_near,
+)
+from claimtrail.text.numbers import fold_case
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -168,3 +177,25 @@ def test_constructed_sentences(sentence: str, expected: list[tuple[str, str]]) -
 
 def test_empty_text_has_no_hedges() -> None:
     assert find_hedges("") == [] and hedges_near("", 0, 0) == []
+
+
+def test_rules_read_in_any_case_find_in_the_folded_text_what_they_find_ignoring_case() -> None:
+    """A rule that reads any case is written in lower case and searches the folded text: it
+    finds there what its pattern finds in the text ignoring case, at the same places."""
+    text = (
+        "The Toll COULD NOT BE CONFIRMED. It Was Not Possible To Verify it. An ESTIMATED 300 "
+        "died, REPORTEDLY; it is UNCLEAR. İt Might Be Higher, Approximately 40, Allegedly."
+    )
+    folded = fold_case(text)
+    tried = 0
+    for rule in RULES:
+        if not rule.any_case:
+            continue
+        tried += 1
+        ignoring_case = re.compile(rule.pattern.pattern, re.IGNORECASE)
+        assert [m.span() for m in rule.pattern.finditer(folded)] == [
+            m.span() for m in ignoring_case.finditer(text)
+        ], rule.pattern.pattern
+    assert tried >= 8
+    kinds = {h.kind for h in find_hedges(text)}
+    assert kinds == {"verification", "estimate", "attribution", "uncertainty"}

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from claimtrail.text import numbers
 from claimtrail.text.numbers import (
     QUALIFIERS,
     NumberExpression,
@@ -496,3 +497,37 @@ def test_fold_case_lines_up_with_case_insensitive_matching() -> None:
 def test_a_fold_after_any_one_space_or_hyphen(join: str) -> None:
     (found,) = find_numbers(f"up 333{join}fold")
     assert (found.qualifier, found.multiplier) == ("multiplier", 333.0)
+
+
+# The fast paths of find_numbers must find what the plain definitions find.
+MIXED_TEXTS = [
+    "About 300 fighters joined. Nobody else came.",
+    "Some ١٢ people and ３ more were hurt; twenty-one fled.",
+    "İSTANBUL: ſeven ſoldiers and 5\u00a0000 civilians, ΟΔΟΣ 12 people.",
+    "Three hundred men; \u200bfifty\u200b more. Then 4,000.",
+    "no digits here at all, only words",
+]
+
+
+@pytest.mark.parametrize("text", MIXED_TEXTS)
+def test_digit_check_agrees_with_the_digit_class(text: str) -> None:
+    for start in range(len(text)):
+        part = text[start : start + 12]
+        assert numbers._has_digit(part) == (re.search(r"\d", part) is not None), part
+
+
+@pytest.mark.parametrize("text", MIXED_TEXTS)
+def test_a_part_is_read_as_if_cut_out_of_the_text(text: str) -> None:
+    """A part is read through the text's cached folding; the result is that of the part
+    cut out and read on its own, its offsets moved."""
+    for start in range(0, len(text), 3):
+        for end in range(start, len(text) + 1, 5):
+            alone = [
+                (e.start + start, e.end + start, e.text, e.low, e.best, e.high)
+                for e in find_numbers(text[start:end])
+            ]
+            within = [
+                (e.start, e.end, e.text, e.low, e.best, e.high)
+                for e in find_numbers(text, start, end)
+            ]
+            assert within == alone, (start, end)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from claimtrail.text.sentences import layout, paragraph_spans, sentence_index, sentence_spans
+import re
+
+from claimtrail.text.sentences import (
+    _offsets,
+    layout,
+    paragraph_spans,
+    sentence_index,
+    sentence_spans,
+)
 
 
 def test_sentences_respect_quotes_abbreviations_and_broken_lines() -> None:
@@ -25,3 +33,11 @@ def test_one_segmentation_per_text_is_shared() -> None:
     assert layout(text) is layout(text)
     assert sentence_spans(text) == layout(text).sentences
     assert [sentence_index(text, p) for p in (0, 8, 17)] == [0, 1, 2]
+
+
+def test_quotation_marks_are_all_found() -> None:
+    """Quotation marks are found by string search: every straight and curly double mark,
+    in order, as the set of the three would find them."""
+    text = 'He said "no" and “yes” then ”“ and "" end “'
+    assert _offsets(text, '"“”') == [m.start() for m in re.finditer('["“”]', text)]
+    assert _offsets("no marks", '"“”') == []
