@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from claimtrail.io.corpus import load_corpus
 from claimtrail.text import attribution
 from claimtrail.text.attribution import Attribution, attribute, speaker_and_chain
 from claimtrail.text.names import SPEAKER_ROLES, name_key
-from claimtrail.text.numbers import find_numbers
+from claimtrail.text.numbers import find_numbers, fold_case
 from claimtrail.text.relays import RELAY_KINDS, find_relays
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -274,3 +275,15 @@ def test_reporting_verbs_are_found_where_the_verb_pattern_finds_them(text: str) 
             found = [m.span() for m in attribution._Sentence(analysis, start, end)._verbs()]
             expected = [m.span() for m in attribution._VERB.finditer(text, start, end)]
             assert found == expected, (start, end)
+
+
+def test_the_words_that_unmake_a_verb_are_found_in_any_case() -> None:
+    """The determiners and auxiliaries before a verb form that is no verb ("The Estimates",
+    "WAS reported") are searched in the folded text, where they are found in any case."""
+    pattern = attribution._NOT_A_VERB_AFTER
+    ignoring_case = re.compile(pattern.pattern, re.IGNORECASE)
+    found = []
+    for before in ("said THE ", "It WAS ", "the ministry’S ", "Police ", "İTS ", "BEEN\n"):
+        found.append(bool(pattern.search(fold_case(before))))
+        assert found[-1] == bool(ignoring_case.search(before)), before
+    assert found == [True, True, True, False, True, True]

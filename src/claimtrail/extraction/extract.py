@@ -79,7 +79,7 @@ OUTPUT_COLUMNS = (
 )
 SCOPES = ("event", "cumulative")
 
-_HYPOTHETICAL = re.compile(r"\b(?:even if|if|unless|whether)\b[^.;]{0,60}$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:even if|if|unless|whether)\b[^.;]{0,60}$")  # folded text
 # How far back from a number a match of _HYPOTHETICAL can start: its longest word and 60
 # more characters, and one character before it, for the word boundary.
 _HYPOTHETICAL_REACH = len("whether") + 60 + 1
@@ -564,7 +564,7 @@ def _figures(
         if counted is None:
             continue
         previous_head = counted.head
-        if _HYPOTHETICAL.search(text[max(s0, expr.start - _HYPOTHETICAL_REACH) : expr.start]):
+        if _HYPOTHETICAL.search(folded[max(s0, expr.start - _HYPOTHETICAL_REACH) : expr.start]):
             continue
         measure = _measure(counted, folded, (s0, s1), expr.start, previous_measure)
         if measure is None:

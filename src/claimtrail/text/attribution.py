@@ -116,10 +116,9 @@ _VERB = re.compile(rf"\b{alternation(_REPORTING_VERBS)}\b")
 _AFTER_VERB_BREAK = re.compile(rf"[^a-zA-Z0-9_]{alternation(_REPORTING_VERBS)}\b")
 _CONTINUATIONS = frozenset({"added", "adds"})
 _WORD_BEFORE = 16  # characters looked at for a determiner, "'s" or "was" before a verb
-_NOT_A_VERB_AFTER = re.compile(
+_NOT_A_VERB_AFTER = re.compile(  # in any case: searched in the folded text
     r"(?:\b(?:a|an|the|its|his|her|their|our|my|your|these|those|was|were|is|are|be|been"
-    r"|being|to)|['’]s)\s+$",
-    re.IGNORECASE,
+    r"|being|to)|['’]s)\s+$"
 )
 # Boundaries before a subject and a clause, in any case: searched in the folded text. Each
 # alternative starts with one character (for a word, its first letter, then a look-behind
@@ -245,7 +244,7 @@ class _Sentence:
 
     def _verb(self, verb: re.Match[str]) -> list[_RawFrame]:
         """The frame a reporting verb opens: subject first, inverted or appositive."""
-        before = self.text[max(self.start, verb.start() - _WORD_BEFORE) : verb.start()]
+        before = self.folded[max(self.start, verb.start() - _WORD_BEFORE) : verb.start()]
         if _NOT_A_VERB_AFTER.search(before):
             return []
         boundary = self._last(_SUBJECT_BOUNDARY, verb.start())
