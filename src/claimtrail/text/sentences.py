@@ -151,7 +151,10 @@ def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
-    sentences += _pieces(text, begin, end)
+    if end - begin > MAX_SENTENCE_CHARS:
+        sentences += _pieces(text, begin, end)
+    elif begin < end:
+        sentences.append((begin, end))
     return sentences
 
 
@@ -173,7 +176,8 @@ def layout(text: str) -> Layout:
     marks = _offsets(text, _QUOTE_MARKS)
     sentences, owners, quotations = [], [], []
     for index, (start, end) in enumerate(paragraphs):
-        quotes = _quotations(text, marks[bisect_left(marks, start) : bisect_left(marks, end)])
+        first = bisect_left(marks, start)
+        quotes = _quotations(text, marks[first : bisect_left(marks, end, first)]) if marks else []
         quotations += quotes
         for sentence in _split(text, start, end, quotes):
             sentences.append(sentence)
