@@ -280,12 +280,17 @@ def _strip_junk(words: str) -> str:
 
 def _tokens_from_end(words: str) -> Iterator[tuple[int, str]]:
     """(start, folded token) of the white-space separated tokens of ``words``, last first."""
-    head = words.rstrip()
-    while head:
-        token = head.rsplit(None, 1)[-1]
-        start = len(head) - len(token)
-        yield start, fold_case(token)
-        head = head[:start].rstrip()
+    end = len(words)
+    while True:
+        while end > 0 and words[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            return
+        start = end
+        while start > 0 and not words[start - 1].isspace():
+            start -= 1
+        yield start, fold_case(words[start:end])
+        end = start
 
 
 def _cut_trailing_words(words: str) -> str:
