@@ -506,6 +506,7 @@ MIXED_TEXTS = [
     "İSTANBUL: ſeven ſoldiers and 5\u00a0000 civilians, ΟΔΟΣ 12 people.",
     "Three hundred men; \u200bfifty\u200b more. Then 4,000.",
     "no digits here at all, only words",
+    "XX marks the spot; zero (O) and l are not digits",
 ]
 
 
