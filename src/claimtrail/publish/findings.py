@@ -485,9 +485,9 @@ def extraction_findings(
     largest, smallest = scaling[-1], scaling[0]
     found += [
         Finding(
-            f"In the recorded benchmark run it was {bench['ratio']:.0f} times as fast as "
+            f"In the recorded benchmark run it was {bench['ratio']:.1f} times as fast as "
             f"quantulum3 on the benchmark texts ({'above' if bench['ratio'] >= floor else 'below'}"
-            f" the floor of {floor:.0f}) and {reports['ratio']:.0f} times on the development "
+            f" the floor of {floor:.0f}) and {reports['ratio']:.1f} times on the development "
             f"reports; quantulum3 finds numbers, not claims, and gives no measure, bounds or "
             f"speaker.",
             "extraction-speed",
