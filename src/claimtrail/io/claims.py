@@ -97,6 +97,25 @@ def _count(nullable: bool = True) -> pa.Column:
     return pa.Column(float, pa.Check.ge(0), nullable=nullable, coerce=True)
 
 
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # a year, a month or a day
+SOURCE_CODE = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"
+
+# The columns that state a figure, in the claims and in the reference table alike: what
+# it counts, of whom and where, its bounds and qualifier, and the date it is current at.
+FIGURE_COLUMNS = {
+    "measure": _text(False, checks=pa.Check.isin(MEASURES)),
+    "basis": _text(False, checks=pa.Check.isin(sorted({b for v in BASES.values() for b in v}))),
+    "event": _text(),
+    "population": _text(False),
+    "place": _text(False),
+    "low": _count(),
+    "best": _count(),
+    "high": _count(),
+    "qualifier": _text(False, checks=pa.Check.isin(QUALIFIERS)),
+    "as_of": _text(False, checks=pa.Check.str_matches(ISO_DATE)),
+    "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
+}
+
 CLAIMS_SCHEMA = pa.DataFrameSchema(
     {
         "claim_id": _text(False, checks=pa.Check.str_matches(r"^C\d{2,}$"), unique=True),
@@ -104,22 +123,12 @@ CLAIMS_SCHEMA = pa.DataFrameSchema(
         "start": pa.Column(int, pa.Check.ge(0), coerce=True),
         "end": pa.Column(int, pa.Check.gt(0), coerce=True),
         "quote": _text(False, checks=pa.Check.str_length(min_value=1)),
-        "measure": _text(False, checks=pa.Check.isin(MEASURES)),
-        "basis": _text(False, checks=pa.Check.isin(sorted({b for v in BASES.values() for b in v}))),
-        "event": _text(),
-        "population": _text(False),
-        "place": _text(False),
-        "low": _count(),
-        "best": _count(),
-        "high": _count(),
-        "qualifier": _text(False, checks=pa.Check.isin(QUALIFIERS)),
-        "as_of": _text(False, checks=pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
-        "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
+        **FIGURE_COLUMNS,
         "as_of_evidence": _text(False),
-        "text_as_of": _text(False, checks=pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
+        "text_as_of": _text(False, checks=pa.Check.str_matches(ISO_DATE)),
         "text_as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
         "speaker": _text(),
-        "source": _text(checks=pa.Check.str_matches(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")),
+        "source": _text(checks=pa.Check.str_matches(SOURCE_CODE)),
         "speaker_role": _text(False, checks=pa.Check.isin(SPEAKER_ROLES)),
         "chain": _text(False),
         "hedge": _text(),

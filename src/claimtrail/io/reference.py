@@ -14,7 +14,14 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from claimtrail.io.claims import BASES, MEASURES, as_of_problems, bounds_problems, coding_problems
+from claimtrail.io.claims import (
+    FIGURE_COLUMNS,
+    ISO_DATE,
+    SOURCE_CODE,
+    as_of_problems,
+    bounds_problems,
+    coding_problems,
+)
 from claimtrail.io.errors import (
     DataError,
     number_problems,
@@ -24,38 +31,21 @@ from claimtrail.io.errors import (
     where,
 )
 from claimtrail.io.populations import load_nesting
-from claimtrail.text.numbers import QUALIFIERS
-from claimtrail.text.timeref import PRECISIONS, date_bounds
-
-_ISO = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+from claimtrail.text.timeref import date_bounds
 
 
 def _text(nullable: bool = True, **kwargs) -> pa.Column:
     return pa.Column(pd.StringDtype(), nullable=nullable, **kwargs)
 
 
-def _count() -> pa.Column:
-    return pa.Column(float, pa.Check.ge(0), nullable=True, coerce=True)
-
-
 REFERENCE_SCHEMA = pa.DataFrameSchema(
     {
         "ref_id": _text(False, checks=pa.Check.str_matches(r"^R\d{2,}$"), unique=True),
-        "measure": _text(False, checks=pa.Check.isin(MEASURES)),
-        "basis": _text(False, checks=pa.Check.isin(sorted({b for v in BASES.values() for b in v}))),
-        "event": _text(),
-        "population": _text(False),
-        "place": _text(False),
-        "low": _count(),
-        "best": _count(),
-        "high": _count(),
-        "qualifier": _text(False, checks=pa.Check.isin(QUALIFIERS)),
-        "as_of": _text(False, checks=pa.Check.str_matches(_ISO)),
-        "as_of_precision": _text(False, checks=pa.Check.isin(PRECISIONS)),
+        **FIGURE_COLUMNS,
         "speaker": _text(False),
-        "source": _text(False, checks=pa.Check.str_matches(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$")),
+        "source": _text(False, checks=pa.Check.str_matches(SOURCE_CODE)),
         "publisher": _text(False),
-        "published": _text(checks=pa.Check.str_matches(_ISO)),
+        "published": _text(checks=pa.Check.str_matches(ISO_DATE)),
         "url": _text(False, checks=pa.Check.str_matches(r"^https?://")),
         "quote": _text(False),
         "confirmed": _text(False, checks=pa.Check.isin(("yes", "no"))),
