@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
 from claimtrail.text.sentences import (
-    _offsets,
     layout,
     paragraph_spans,
     sentence_index,
@@ -36,8 +33,7 @@ def test_one_segmentation_per_text_is_shared() -> None:
 
 
 def test_quotation_marks_are_all_found() -> None:
-    """Quotation marks are found by string search: every straight and curly double mark,
-    in order, as the set of the three would find them."""
-    text = 'He said "no" and “yes” then ”“ and "" end “'
-    assert _offsets(text, '"“”') == [m.start() for m in re.finditer('["“”]', text)]
-    assert _offsets("no marks", '"“”') == []
+    """Straight and curly double marks alike open and close quotations."""
+    text = 'He said "no" and “yes” then “maybe “not”” and "" end.'
+    quoted = [text[s:e] for s, e in layout(text).quotations]
+    assert quoted == ['"no"', "“yes”", "“maybe “not””", '""']

@@ -21,6 +21,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimtrail.text.names import occurrences
+
+# Found by string search, far faster than a pattern's scan through the text for a set.
 _QUOTE_MARKS = '"“”'
 # "[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a set of characters is
 # scanned for it at C speed; one that starts with a repeat is tried at every position. It is
@@ -158,22 +161,10 @@ def _split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     return sentences
 
 
-def _offsets(text: str, chars: str) -> list[int]:
-    """The offsets of every one of ``chars`` in ``text``, in order (each found by a string
-    search, far faster than a pattern's scan through the text for a set of characters)."""
-    found = []
-    for char in chars:
-        at = text.find(char)
-        while at >= 0:
-            found.append(at)
-            at = text.find(char, at + 1)
-    return sorted(found)
-
-
 @lru_cache(maxsize=64)
 def layout(text: str) -> Layout:
     paragraphs = _paragraphs(text)
-    marks = _offsets(text, _QUOTE_MARKS)
+    marks = sorted(at for mark in _QUOTE_MARKS for at in occurrences(text, mark))
     sentences, owners, quotations = [], [], []
     for index, (start, end) in enumerate(paragraphs):
         first = bisect_left(marks, start)
