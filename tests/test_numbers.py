@@ -1,5 +1,6 @@
 """Tests for claimtrail.text.numbers: parsing numeric expressions of news text."""
 
+import random
 import re
 import sys
 
@@ -510,11 +511,47 @@ MIXED_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", MIXED_TEXTS)
-def test_digit_check_agrees_with_the_digit_class(text: str) -> None:
-    for start in range(len(text)):
-        part = text[start : start + 12]
-        assert numbers._has_digit(part) == (re.search(r"\d", part) is not None), part
+# Words and joins that lead in to expressions, break lead-ins or look like numbers.
+_PIECES = (
+    "at least", "more than", "a couple of", "an estimated", "between", "from", "up to",
+    "some", "approx.", "in the region of", "half", "twice", "tens of", "several", "dozens", "one", "tension", "tenfold",
+    "sixth", "scored", "3", "4,000", "2.5", "1990s", "u.s.", "x.ten", "a", "the", "people",
+    "killed", "-", "--", ",", ";", "(", ")", "'", "’", "é", "_", "\u00a0", "\u2009", "\n",
+    "\t", " ", "  ", "hundred", "thousand", "million", "times", "as many", "or more",
+)
+
+
+def _generated_texts(count: int, seed: int = 5) -> list[str]:
+    """Texts of random pieces, joined by nothing, a space or a hyphen."""
+    draw = random.Random(seed)
+    return [
+        "".join(
+            draw.choice(_PIECES) + draw.choice(("", " ", " ", "-"))
+            for _ in range(draw.randint(1, 25))
+        )
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("text", MIXED_TEXTS + _generated_texts(300))
+def test_the_earliest_start_hides_no_match_of_the_master_pattern(text: str) -> None:
+    """From every position, the master pattern finds from the earliest start what it finds
+    from the position itself, and nothing where there is no earliest start."""
+    folded = numbers.fold_case(text)
+    for position in range(len(folded) + 1):
+        plain = numbers._MASTER_FOLDED_RE.search(folded, position)
+        earliest = numbers._earliest_start(folded, position)
+        if earliest is None:
+            assert plain is None, (text, position)
+        else:
+            assert earliest >= position
+            found = numbers._MASTER_FOLDED_RE.search(folded, earliest)
+            assert (found and found.span()) == (plain and plain.span()), (text, position)
+
+
+def test_the_lead_in_characters_hold_every_white_space_character() -> None:
+    spaces = {chr(i) for i in range(sys.maxunicode + 1) if re.match(r"\s", chr(i))}
+    assert spaces <= set(numbers._LEAD_IN_CHARS)
 
 
 @pytest.mark.parametrize("text", MIXED_TEXTS)

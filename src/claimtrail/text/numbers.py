@@ -317,13 +317,18 @@ _CORE = _first_letter_alternation(
 _MASTER_FOLDED_RE = re.compile(
     rf"(?<!\w)(?=\d|{_START})(?=(?:[a-z.]++(?:-|\s++)){{0,8}}(?:\d|{_CORE})){_EXPRESSION}"
 )
-# So a text holding neither a digit nor a number word after a character that is no word
-# character (white space, a hyphen; the second look-ahead finds its number word there, or
-# at the start) holds no expression; both patterns start with a set of characters, which the
-# regex engine skips to at C speed (the text is searched with a space put before it). The
-# set is that of all characters but ASCII letters, digits and "_": it holds every character
-# \W holds (and letters outside ASCII, which pass in vain) and is much faster to test.
-_DIGIT_RE = re.compile(r"\d")
+# The second look-ahead's "terminal" (a digit or a number word) follows a character that is
+# no ASCII letter, digit or "_" (white space or a hyphen in the lead-in, or the character
+# before the start), or opens the text: finding the next one and the lead-in before it tells
+# where the master pattern can next match (see _earliest_start). The pattern starts with a
+# set of characters, which the regex engine skips to at C speed (\W is much slower to test).
+_TERMINAL_AFTER_RE = re.compile(rf"[^a-z0-9_](?:\d|{_CORE})")
+_TERMINAL_AT_RE = re.compile(rf"\d|{_CORE}")
+# The characters of a lead-in: the look-ahead's words ([a-z.]) and what joins them ("-" and
+# the characters \s matches, all of which are below U+3001).
+_LEAD_IN_CHARS = "abcdefghijklmnopqrstuvwxyz.-" + "".join(
+    char for char in map(chr, range(0x3001)) if char.isspace()
+)
 # Characters that show nothing: zero-width spaces and joiners, direction marks and
 # embeddings, the word joiner, a byte-order mark, a soft hyphen. A figure is read as if
 # they were not there ("5\u200e,000" is 5,000), its offsets and text those of the text.
@@ -332,7 +337,6 @@ _INVISIBLE_RE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066
 # separator ("5 000" with U+00A0 is 5,000): read as a comma (the same length). The space
 # comes first (the digit before it is looked behind for), so the engine skips to one.
 _THOUSANDS_SPACE_RE = re.compile("[\u00a0\u202f\u2009](?<=\\d.)(?=\\d{3}(?!\\d))")
-_CORE_RE = re.compile(rf"[^a-z0-9_]{_CORE}")
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_PARTS_RE = re.compile(r"([\d,.]+)(?:\s+([a-z]+))?", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -637,10 +641,10 @@ def _find(scope: str, offset: int, folded: str | None = None) -> list[NumberExpr
     if not folded.isascii():  # the spaces that may separate thousands are not ASCII
         folded = _THOUSANDS_SPACE_RE.sub(",", folded)
     expressions: list[NumberExpression] = []
-    if not _has_digit(folded) and _CORE_RE.search(" " + folded) is None:
-        return expressions
     position = 0
-    while (match := _MASTER_FOLDED_RE.search(folded, position)) is not None:
+    while (earliest := _earliest_start(folded, position)) is not None and (
+        match := _MASTER_FOLDED_RE.search(folded, earliest)
+    ) is not None:
         # The groups of the match are read in lower case (every use of them ignores case);
         # the expression's text is taken from ``scope`` as written, at the same offsets.
         expression, position = _expression_at(scope, match, offset)
@@ -649,12 +653,23 @@ def _find(scope: str, offset: int, folded: str | None = None) -> list[NumberExpr
     return expressions
 
 
-def _has_digit(text: str) -> bool:
-    """Whether ``text`` holds a digit (one of "0" to "9" when it is all ASCII: looking for
-    each is faster than a pattern's scan)."""
-    if text.isascii():
-        return any(digit in text for digit in "0123456789")
-    return _DIGIT_RE.search(text) is not None
+def _earliest_start(folded: str, position: int) -> int | None:
+    """The first offset from ``position`` on where an expression of ``folded`` may start
+    (the master pattern finds none before it), or None when none can.
+
+    An expression needs a digit or a number word (its "terminal") at its start or after
+    its lead-in, a few words of letters and dots joined by hyphens or white space ("at
+    least", "a couple of"); the terminal follows a character that is no ASCII letter,
+    digit or "_". So no expression starts after ``position`` without a terminal there,
+    and none starts before the lead-in characters that run up to the first terminal.
+    """
+    if position == 0 and _TERMINAL_AT_RE.match(folded):
+        return 0
+    ahead = _TERMINAL_AFTER_RE.search(folded, max(position - 1, 0))
+    if ahead is None:
+        return None
+    terminal = ahead.start() + 1
+    return position + len(folded[position:terminal].rstrip(_LEAD_IN_CHARS))
 
 
 def _finite(expression: NumberExpression) -> bool:
