@@ -516,7 +516,7 @@ _PIECES = (
     "at least|more than|a couple of|an estimated|between|from|up to|some|approx.|in the region of"
     "|half|twice|tens of|several|dozens|one|tension|tenfold|sixth|scored|3|4,000|2.5|1990s|u.s."
     "|x.ten|a|the|people|killed|-|--|,|;|(|)|'|’|é|_|\u00a0|\u2009|\n|\t| |  |hundred|thousand"
-    "|million|times|as many|or more"
+    "|million|times|as many|or more|doubled|thrice|halved|3-fold"
 ).split("|")
 
 
@@ -546,6 +546,34 @@ def test_the_earliest_start_hides_no_match_of_the_master_pattern(text: str) -> N
             assert earliest >= position
             found = numbers._MASTER_FOLDED_RE.search(folded, earliest)
             assert (found and found.span()) == (plain and plain.span()), (text, position)
+
+
+@pytest.mark.parametrize("text", MIXED_TEXTS + _generated_texts(300, seed=6))
+def test_the_master_pattern_for_a_text_finds_what_the_full_one_finds(text: str) -> None:
+    """The pattern without the branches whose words a text lacks finds in it, from every
+    position, what the full pattern finds."""
+    folded = numbers.fold_case(text)
+    master = numbers._master_for(folded)
+    for position in range(len(folded) + 1):
+        plain = numbers._MASTER_FOLDED_RE.search(folded, position)
+        found = master.search(folded, position)
+        assert _groups(found) == _groups(plain), (text, position)
+
+
+def _groups(match: re.Match[str] | None) -> dict[str, tuple[int, int]] | None:
+    """The span of the match and of each group that took part in it."""
+    if match is None:
+        return None
+    spans = {name: match.span(name) for name, value in match.groupdict().items() if value}
+    return {"": match.span(), **spans}
+
+
+def test_the_master_pattern_leaves_out_only_branches_whose_words_are_absent() -> None:
+    assert numbers._master_for("3 people") is numbers._master(False, False, False)
+    assert numbers._master_for("tripled to 3") is numbers._master(True, False, False)
+    assert numbers._master_for("half as many") is numbers._master(False, True, False)
+    assert numbers._master_for("3 times more") is numbers._master(False, False, True)
+    assert numbers._master(True, True, True).pattern == numbers._MASTER_FOLDED_RE.pattern
 
 
 def test_the_lead_in_characters_hold_every_white_space_character() -> None:
