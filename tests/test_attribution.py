@@ -262,6 +262,7 @@ VERB_TEXTS = [
     "said the minister. Police said 13 died, he says; ésaid, unsaid, Said: 'told' (added)",
     "told reporters\nsaid\u00a0later,“said”—estimated",
     "The envoy saidx and resaid nothing; stated.",
+    "İsaid and Ksaid ſaid; 😀said “said” 3said _said",
 ]
 
 
@@ -275,6 +276,23 @@ def test_reporting_verbs_are_found_where_the_verb_pattern_finds_them(text: str) 
             found = [m.span() for m in attribution._Sentence(analysis, start, end)._verbs()]
             expected = [m.span() for m in attribution._VERB.finditer(text, start, end)]
             assert found == expected, (start, end)
+
+
+TITLED_TEXTS = [
+    "Gen. Smirnov said. Lt. Col. Ivan Petrov and Mr. Brown; President Putin's aide, Dr.Who",
+    "gen. smirnov, GEN. SMIRNOV, x.Gen. Smirnov, éGen. Smirnov, İGen. Smirnov, “Mr. Ali”",
+    "Presidents Obama and Bush met Sheikh Ahmed and Prince Ali-Khan of Emir Town.",
+    "Mr.\nSmith, Mrs.  Jones, Ms.\u00a0Lee and Prof. Dr. Karl Ober",
+]
+
+
+@pytest.mark.parametrize("text", TITLED_TEXTS)
+def test_titled_mentions_are_those_the_titled_pattern_finds(text: str) -> None:
+    """Titles are looked for in the text's shape, then read with the pattern: the same
+    matches as the pattern's own scan of the text."""
+    found = [m.span() for m in attribution._titled_mentions(text)]
+    assert found == [m.span() for m in attribution._TITLED.finditer(text)]
+    assert found  # each text has some
 
 
 def test_the_words_that_unmake_a_verb_are_found_in_any_case() -> None:

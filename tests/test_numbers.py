@@ -516,7 +516,7 @@ _PIECES = (
     "at least|more than|a couple of|an estimated|between|from|up to|some|approx.|in the region of"
     "|half|twice|tens of|several|dozens|one|tension|tenfold|sixth|scored|3|4,000|2.5|1990s|u.s."
     "|x.ten|a|the|people|killed|-|--|,|;|(|)|'|’|é|_|\u00a0|\u2009|\n|\t| |  |hundred|thousand"
-    "|million|times|as many|or more|doubled|thrice|halved|3-fold"
+    "|million|times|as many|or more|doubled|thrice|halved|3-fold|“|٣|x٣|١2"
 ).split("|")
 
 
@@ -537,15 +537,17 @@ def test_the_earliest_start_hides_no_match_of_the_master_pattern(text: str) -> N
     """From every position, the master pattern finds from the earliest start what it finds
     from the position itself, and nothing where there is no earliest start."""
     folded = numbers.fold_case(text)
+    terminals = numbers._terminal_shape(folded)
     for position in range(len(folded) + 1):
         plain = numbers._MASTER_FOLDED_RE.search(folded, position)
-        earliest = numbers._earliest_start(folded, position)
-        if earliest is None:
-            assert plain is None, (text, position)
-        else:
-            assert earliest >= position
-            found = numbers._MASTER_FOLDED_RE.search(folded, earliest)
-            assert (found and found.span()) == (plain and plain.span()), (text, position)
+        for shape in {None, terminals}:  # terminals found in the text, and in its shape
+            earliest = numbers._earliest_start(folded, shape, position)
+            if earliest is None:
+                assert plain is None, (text, position)
+            else:
+                assert earliest >= position
+                found = numbers._MASTER_FOLDED_RE.search(folded, earliest)
+                assert (found and found.span()) == (plain and plain.span()), (text, position)
 
 
 @pytest.mark.parametrize("text", MIXED_TEXTS + _generated_texts(300, seed=6))

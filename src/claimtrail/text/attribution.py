@@ -90,6 +90,7 @@ from claimtrail.text.relays import (
 )
 from claimtrail.text.sentences import layout as _layout
 from claimtrail.text.sentences import sentence_index
+from claimtrail.text.shapes import LOWER_WORD_CHARACTERS, WORD_CHARACTERS, shape
 
 CHAIN_SEPARATOR = " > "
 
@@ -110,10 +111,11 @@ _REPORTING_VERBS = """said says say told tells stated states added adds stressed
     announces warned warns wrote writes concluded claimed claims insisted insists acknowledged
     admitted emphasised emphasized""".split()
 _VERB = re.compile(rf"\b{alternation(_REPORTING_VERBS)}\b")
-# A reporting verb after a character that is no ASCII letter, digit or "_": a set the engine
-# skips through at C speed, where the \b that opens _VERB is tried at every place. Each such
-# place is then read with _VERB, which turns down one after a letter outside ASCII.
-_AFTER_VERB_BREAK = re.compile(rf"[^a-zA-Z0-9_]{alternation(_REPORTING_VERBS)}\b")
+# A reporting verb after a space in the text's shape (where every character that is no ASCII
+# letter, digit or "_" is a space: see claimtrail.text.shapes), where the \b that opens _VERB
+# would be tried at every place. Each such place is then read with _VERB, which turns down
+# one after a letter outside ASCII.
+_AFTER_VERB_BREAK = re.compile(rf" (?={alternation(_REPORTING_VERBS)}\b)".encode("ascii"))
 _CONTINUATIONS = frozenset({"added", "adds"})
 _WORD_BEFORE = 16  # characters looked at for a determiner, "'s" or "was" before a verb
 _NOT_A_VERB_AFTER = re.compile(  # in any case: searched in the folded text
@@ -238,7 +240,8 @@ class _Sentence:
         text, start, end = self.text, self.start, self.end
         if start == 0 and (first := _VERB.match(text, 0, end)):
             yield first
-        for candidate in _AFTER_VERB_BREAK.finditer(text, max(start - 1, 0), end):
+        breaks = shape(text, WORD_CHARACTERS)
+        for candidate in _AFTER_VERB_BREAK.finditer(breaks, max(start - 1, 0), end):
             if verb := _VERB.match(text, candidate.start() + 1, end):
                 yield verb
 
@@ -398,17 +401,20 @@ _TITLED = re.compile(
     rf"(?<![\w.])(?i:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})"
     rf"\s+(?P<name>{NAME}(?:\s+{NAME}){{0,3}})(?P<possessive>['’]s\b)?"
 )
-# A title in a folded text after a character that may let _TITLED start there: one that is
-# no ASCII letter, digit, underscore or dot (a set the engine skips through at C speed, where
-# \W is slow; _TITLED turns down a place after a letter outside ASCII). Titles hold ASCII
-# letters and dots only, so no match hides a place where _TITLED can start.
-_TITLE_WORD = re.compile(r"[^a-z0-9_.]" + alternation({title.lower() for title in TITLES}))
+# A title after a space in the shape of a folded text (see claimtrail.text.shapes), where
+# every character that is no ASCII lower-case letter, digit or "_" is a space: the dot of a
+# title too, so titles are looked for with a space for their dot. Such a place is one where
+# _TITLED may start (it turns down a place after a dot or a letter outside ASCII).
+_TITLE_WORD = re.compile(
+    b" (?=" + alternation({title.lower().replace(".", " ") for title in TITLES}).encode() + b")"
+)
 
 
 def _titled_mentions(text: str) -> Iterator[re.Match[str]]:
     """The matches of :data:`_TITLED` in ``text``, tried only where a title occurs after a
-    break (a space put before the text lets one open it)."""
-    starts = (match.start() for match in _TITLE_WORD.finditer(" " + fold_text(text)))
+    break (a space put before the text's shape lets one open it)."""
+    breaks = b" " + shape(fold_text(text), LOWER_WORD_CHARACTERS)
+    starts = (match.start() for match in _TITLE_WORD.finditer(breaks))
     return matches_at(_TITLED, text, starts)
 
 

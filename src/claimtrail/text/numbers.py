@@ -75,6 +75,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from claimtrail.text.shapes import LOWER_WORD_CHARACTERS, has_digit_beyond_ascii, shape
+
 QUALIFIERS: tuple[str, ...] = (
     "none",
     "about",
@@ -364,6 +366,9 @@ def _master_for(folded: str) -> re.Pattern[str]:
 # set of characters, which the regex engine skips to at C speed (\W is much slower to test).
 _TERMINAL_AFTER_RE = re.compile(rf"[^a-z0-9_](?:\d|{_CORE})")
 _TERMINAL_AT_RE = re.compile(rf"\d|{_CORE}")
+# The same in the shape of the folded text, where every such character is a space (digits
+# outside ASCII, which \d matches and the shape does not keep, are read without the shape).
+_TERMINAL_IN_SHAPE_RE = re.compile(rf" (?:\d|{_CORE})".encode("ascii"))
 # The characters of a lead-in: the look-ahead's words ([a-z.]) and what joins them ("-" and
 # the characters \s matches, all of which are below U+3001).
 _LEAD_IN_CHARS = "abcdefghijklmnopqrstuvwxyz.-" + "".join(
@@ -658,7 +663,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     if scope.isascii() or _INVISIBLE_RE.search(scope) is None:  # they are not ASCII
         # The part of the text's folding: that of the part, bar a final sigma ("σ" or
         # "ς" as the letter after it goes), which no pattern reads.
-        return _find(scope, start, fold_text(text)[start:end])
+        folded = fold_text(text)
+        terminals = _terminal_shape(folded)
+        part = None if terminals is None else terminals[start:end]
+        return _find(scope, start, folded[start:end], part)
     # Read the part without its invisible characters, then give the offsets of the text.
     kept = [i for i, char in enumerate(scope) if not _INVISIBLE_RE.match(char)]
     return [
@@ -674,16 +682,21 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     ]
 
 
-def _find(scope: str, offset: int, folded: str | None = None) -> list[NumberExpression]:
-    """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``; ``folded``: the
-    scope's :func:`fold_case`, when already at hand."""
-    folded = fold_case(scope) if folded is None else folded
+def _find(
+    scope: str, offset: int, folded: str | None = None, terminals: bytes | None = None
+) -> list[NumberExpression]:
+    """:func:`find_numbers` in ``scope``, its offsets moved by ``offset``. ``folded``: the
+    scope's :func:`fold_case`, when already at hand, with its :func:`_terminal_shape` as
+    ``terminals`` (None: the terminals are looked for in ``folded`` itself)."""
+    if folded is None:
+        folded = fold_case(scope)
+        terminals = _terminal_shape(folded)
     if not folded.isascii():  # the spaces that may separate thousands are not ASCII
         folded = _THOUSANDS_SPACE_RE.sub(",", folded)
     expressions: list[NumberExpression] = []
     position = 0
     master = None
-    while (earliest := _earliest_start(folded, position)) is not None and (
+    while (earliest := _earliest_start(folded, terminals, position)) is not None and (
         match := (master := master or _master_for(folded)).search(folded, earliest)
     ) is not None:
         # The groups of the match are read in lower case (every use of them ignores case);
@@ -694,9 +707,18 @@ def _find(scope: str, offset: int, folded: str | None = None) -> list[NumberExpr
     return expressions
 
 
-def _earliest_start(folded: str, position: int) -> int | None:
+def _terminal_shape(folded: str) -> bytes | None:
+    """The shape of ``folded`` in which terminals are looked for (see :mod:`.shapes`), or
+    None when it holds a digit outside ASCII (which the shape does not keep)."""
+    if has_digit_beyond_ascii(folded):
+        return None
+    return shape(folded, LOWER_WORD_CHARACTERS)
+
+
+def _earliest_start(folded: str, terminals: bytes | None, position: int) -> int | None:
     """The first offset from ``position`` on where an expression of ``folded`` may start
-    (the master pattern finds none before it), or None when none can.
+    (the master pattern finds none before it), or None when none can. ``terminals``: the
+    :func:`_terminal_shape` of ``folded``.
 
     An expression needs a digit or a number word (its "terminal") at its start or after
     its lead-in, a few words of letters and dots joined by hyphens or white space ("at
@@ -706,7 +728,10 @@ def _earliest_start(folded: str, position: int) -> int | None:
     """
     if position == 0 and _TERMINAL_AT_RE.match(folded):
         return 0
-    ahead = _TERMINAL_AFTER_RE.search(folded, max(position - 1, 0))
+    if terminals is None:
+        ahead = _TERMINAL_AFTER_RE.search(folded, max(position - 1, 0))
+    else:  # a terminal after a space of the shape: the same and perhaps a few more
+        ahead = _TERMINAL_IN_SHAPE_RE.search(terminals, max(position - 1, 0))
     if ahead is None:
         return None
     terminal = ahead.start() + 1
