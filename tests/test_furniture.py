@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from claimtrail.io.corpus import load_corpus
+from claimtrail.text import furniture
 from claimtrail.text.furniture import SEGMENT_KINDS, body_spans, segment_article
+from claimtrail.text.numbers import fold_case
 
 # (article, text that must be furniture, text that must be body)
 EXPECTED = [
@@ -95,3 +98,43 @@ def test_constructed_page() -> None:
 def test_text_without_prose_has_no_body() -> None:
     assert body_spans("Browse By\nPowered by WordPress\n") == []
     assert segment_article("") == []
+
+
+FURNITURE_LINES = [
+    "Browse By",
+    "BROWSE BY",
+    "In TELEGRAM",
+    "Share This Article",
+    "Click Here for the Top 12 Moments",
+    "1.4 million FANS of the show on Facebook",
+    "This site Contains Copyrighted Material the use of which",
+    "By John Smith",
+    "BY JOHN SMITH.",
+    "Updated On 3 August 2016",
+    "UPDATED ON Tuesday",
+    "Vestnik Kavkaza, Aug. 2, 2016",
+    "2016-08-02",
+    "İn Telegram, ſhare this",
+    "KOPYRIGHT 2016",
+    "A sentence of prose that has nine words in it.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_a_line_is_marked_from_its_folding_as_from_the_line_ignoring_case(line: str) -> None:
+    """The patterns read the line's folding; each finds there what it finds in the line
+    ignoring case, so the kind is what the patterns ignoring case give."""
+    if any(p.search(line) for p in furniture.FURNITURE_PATTERNS):
+        expected = "furniture"
+    elif re.match(furniture._BYLINE.pattern, line, re.IGNORECASE):
+        expected = "byline"
+    elif re.match(furniture._DATELINE.pattern, line, re.IGNORECASE):
+        expected = "dateline"
+    else:
+        expected = None
+    assert furniture._marked_kind(fold_case(line)) == expected
+
+
+def test_the_lines_cover_every_kind() -> None:
+    kinds = {furniture._marked_kind(fold_case(line)) for line in FURNITURE_LINES}
+    assert kinds == {"furniture", "byline", "dateline", None}

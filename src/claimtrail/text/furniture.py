@@ -64,21 +64,26 @@ _MONTH = (
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
-# Most furniture patterns are anchored at the line start: one pattern tries them together.
-# Each other one is given a word it needs, so that a text without the word is not searched
-# for it (the words have no i, k or s, which re.IGNORECASE also finds as "ı", "K", "ſ").
+# The patterns are written in lower case and matched, case-sensitively, against the line's
+# folding (numbers.fold_case: what they find there is what they find in the line ignoring
+# case, faster). Most furniture patterns are anchored at the line start: one pattern tries
+# them together. Each other one is given a word it needs, so that a line without the word is
+# not searched for it (the words have no i, k or s, which re.IGNORECASE also finds as "ı",
+# "K", "ſ").
 _FURNITURE_AT_START = re.compile(
-    "|".join(p.pattern for p in FURNITURE_PATTERNS if p.pattern.startswith("^")), re.IGNORECASE
+    "|".join(p.pattern for p in FURNITURE_PATTERNS if p.pattern.startswith("^"))
 )
 _NEEDED_WORD = {
     r"\bfans of\b.*\bon (fb|facebook)\b": "fan",
     r"\bcontains copyrighted material\b": "copyr",
 }
 _FURNITURE_ELSEWHERE = tuple(
-    (p, _NEEDED_WORD[p.pattern]) for p in FURNITURE_PATTERNS if not p.pattern.startswith("^")
+    (re.compile(p.pattern), _NEEDED_WORD[p.pattern])
+    for p in FURNITURE_PATTERNS
+    if not p.pattern.startswith("^")
 )
-DATELINE = re.compile(rf"^(?:updated on\b.*|(?:[^.!?]{{0,60}}[,\s])?{_DATE})$", re.IGNORECASE)
-BYLINE = re.compile(r"^by\s+[^.!?]{1,60}$", re.IGNORECASE)
+_DATELINE = re.compile(rf"^(?:updated on\b.*|(?:[^.!?]{{0,60}}[,\s])?{_DATE})$")
+_BYLINE = re.compile(r"^by\s+[^.!?]{1,60}$")
 _SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
 _PROSE_MIN_WORDS = 8
 _LONG_LINE_WORDS = 25
@@ -97,14 +102,16 @@ class Segment:
     kind: str
 
 
-def _marked_kind(line: str, elsewhere: Sequence[re.Pattern[str]]) -> str | None:
-    """The kind a line has on its own (furniture, byline, dateline), or None. ``elsewhere``:
-    the furniture patterns not anchored at the line start that the text may hold."""
-    if _FURNITURE_AT_START.match(line) or (elsewhere and any(p.search(line) for p in elsewhere)):
+def _marked_kind(folded: str) -> str | None:
+    """The kind a line has on its own (furniture, byline, dateline), or None, from its
+    folding (:func:`claimtrail.text.numbers.fold_case`)."""
+    if _FURNITURE_AT_START.match(folded) or any(
+        pattern.search(folded) for pattern, word in _FURNITURE_ELSEWHERE if word in folded
+    ):
         return "furniture"
-    if BYLINE.match(line):
+    if _BYLINE.match(folded):
         return "byline"
-    if (line[-1].isdecimal() or line[0] in "uU") and DATELINE.match(line):
+    if (folded[-1].isdecimal() or folded[0] == "u") and _DATELINE.match(folded):
         return "dateline"  # a dateline ends with a date's digit or starts "updated on"
     return None
 
@@ -134,9 +141,8 @@ def _prose_bounds(
 def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every non-blank line (see :func:`segment_article`)."""
     lines = line_spans(text)
-    lowered = fold_text(text)  # the words looked for have no i, k or s
-    elsewhere = [pattern for pattern, word in _FURNITURE_ELSEWHERE if word in lowered]
-    marked = [_marked_kind(text[s:e], elsewhere) for s, e in lines]
+    folded = fold_text(text)  # a line's folding is that part of the text's
+    marked = [_marked_kind(folded[s:e]) for s, e in lines]
     first, last = _prose_bounds(text, lines, marked)
     labelled = []
     for i, (start, end) in enumerate(lines):
