@@ -401,12 +401,13 @@ _TITLED = re.compile(
     rf"(?<![\w.])(?i:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})"
     rf"\s+(?P<name>{NAME}(?:\s+{NAME}){{0,3}})(?P<possessive>['’]s\b)?"
 )
-# A title after a space in the shape of a folded text (see claimtrail.text.shapes), where
-# every character that is no ASCII lower-case letter, digit or "_" is a space: the dot of a
-# title too, so titles are looked for with a space for their dot. Such a place is one where
-# _TITLED may start (it turns down a place after a dot or a letter outside ASCII).
+# A title and the white space after it, after a space in the shape of a folded text (see
+# claimtrail.text.shapes), where every character that is no ASCII lower-case letter, digit
+# or "_" is a space: white space, and the dot of a title too, so titles are looked for with a
+# space for their dot. Such a place is one where _TITLED may start (it turns down a place
+# after a dot or a letter outside ASCII).
 _TITLE_WORD = re.compile(
-    b" (?=" + alternation({title.lower().replace(".", " ") for title in TITLES}).encode() + b")"
+    b" (?=" + alternation({title.lower().replace(".", " ") for title in TITLES}).encode() + b" )"
 )
 
 
