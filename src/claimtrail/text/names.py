@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from claimtrail.text.numbers import fold_case
 
@@ -372,20 +371,40 @@ def _names_a_person(words: str) -> bool:
     return any(t.lower().removesuffix("'s") in PERSON_NOUNS for t in head.split())
 
 
-class _Casing(NamedTuple):
-    """How a text writes its words: those it uses in lower case and those it capitalises
-    inside a sentence (so are proper nouns)."""
+_LOWER_RUN = frozenset("abcdefghijklmnopqrstuvwxyz-")
+_LOWER_FORM = re.compile(r"[a-z][a-z-]*")
 
-    lower: frozenset[str]
-    proper: frozenset[str]
+
+@lru_cache(maxsize=64)
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` as one of its lower-case words (a match of
+    :data:`_LOWER_WORD` in it).
+
+    Each place the word occurs is read in its run of lower-case letters and hyphens: a match
+    lies inside one run, and a scan of the whole text reaches each run afresh, so the run's
+    matches are those the whole scan finds there (the character after the run is read too,
+    for the word boundary).
+    """
+    if _LOWER_FORM.fullmatch(word) is None:
+        return False
+    at = text.find(word)
+    while at >= 0:
+        start, end = at, at + len(word)
+        while start > 0 and text[start - 1] in _LOWER_RUN:
+            start -= 1
+        while end < len(text) and text[end] in _LOWER_RUN:
+            end += 1
+        if word in _LOWER_WORD.findall(text, start, end + 1):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 @lru_cache(maxsize=8)
-def _casing(text: str) -> _Casing:
-    return _Casing(
-        frozenset(_LOWER_WORD.findall(text)),
-        frozenset(w.lower().replace("’", "'") for w in _PROPER.findall(text)),
-    )
+def _proper_words(text: str) -> frozenset[str]:
+    """The words ``text`` capitalises inside a sentence (so are proper nouns), in lower
+    case."""
+    return frozenset(w.lower().replace("’", "'") for w in _PROPER.findall(text))
 
 
 def _sentence_case(words: str, initial: bool, text: str) -> str:
@@ -395,10 +414,11 @@ def _sentence_case(words: str, initial: bool, text: str) -> str:
     first = words.split()[0]
     if not (initial and first[0].isupper()):
         return words
-    casing = _casing(text)
     lowered = first.lower()
-    known = lowered in casing.lower or any(p.fullmatch(first) for _, p in ROLE_LEXICON)
-    if known and lowered not in casing.proper:
+    known = _written_in_lower_case(text, lowered) or any(
+        p.fullmatch(first) for _, p in ROLE_LEXICON
+    )
+    if known and lowered not in _proper_words(text):
         return words[0].lower() + words[1:]
     return words
 
