@@ -105,10 +105,11 @@ class Segment:
 def _marked_kind(folded: str) -> str | None:
     """The kind a line has on its own (furniture, byline, dateline), or None, from its
     folding (:func:`claimtrail.text.numbers.fold_case`)."""
-    if _FURNITURE_AT_START.match(folded) or any(
-        pattern.search(folded) for pattern, word in _FURNITURE_ELSEWHERE if word in folded
-    ):
+    if _FURNITURE_AT_START.match(folded):
         return "furniture"
+    for pattern, word in _FURNITURE_ELSEWHERE:
+        if word in folded and pattern.search(folded):
+            return "furniture"
     if _BYLINE.match(folded):
         return "byline"
     if (folded[-1].isdecimal() or folded[0] == "u") and _DATELINE.match(folded):

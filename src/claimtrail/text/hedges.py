@@ -46,6 +46,7 @@ from functools import lru_cache
 
 from claimtrail.text.numbers import fold_text
 from claimtrail.text.sentences import sentence_spans
+from claimtrail.text.shapes import holds_any
 
 HEDGE_KINDS = ("verification", "estimate", "attribution", "uncertainty")
 
@@ -166,7 +167,7 @@ def _matches(text: str, start: int, end: int) -> tuple[Hedge, ...]:
     found = []
     for rule in RULES:
         words = folded if rule.any_case else scope
-        if not any(word in words for word in rule.needs):
+        if not holds_any(words, rule.needs):
             continue
         for match in rule.pattern.finditer(folded_text if rule.any_case else text, start, end):
             if rule.accept is None or rule.accept(text, match):

@@ -75,7 +75,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from claimtrail.text.shapes import LOWER_WORD_CHARACTERS, has_digit_beyond_ascii, shape
+from claimtrail.text.shapes import (
+    LOWER_WORD_CHARACTERS,
+    has_digit_beyond_ascii,
+    holds_any,
+    shape,
+)
 
 QUALIFIERS: tuple[str, ...] = (
     "none",
@@ -353,8 +358,8 @@ def _master(fold: bool, times_word: bool, times_number: bool) -> re.Pattern[str]
 def _master_for(folded: str) -> re.Pattern[str]:
     """The master pattern for searching ``folded``, with only the branches it can match."""
     return _master(
-        any(word in folded for word in _FOLD_WORDS),
-        any(word in folded for word in _TIMES_WORDS),
+        holds_any(folded, _FOLD_WORDS),
+        holds_any(folded, _TIMES_WORDS),
         "times" in folded,
     )
 
@@ -741,8 +746,10 @@ def _earliest_start(folded: str, terminals: bytes | None, position: int) -> int 
 def _finite(expression: NumberExpression) -> bool:
     """Whether every value of ``expression`` is a finite number (not one too large for a
     float, read as infinity)."""
-    values = (expression.low, expression.best, expression.high, expression.multiplier)
-    return all(value is None or math.isfinite(value) for value in values)
+    for value in (expression.low, expression.best, expression.high, expression.multiplier):
+        if value is not None and not math.isfinite(value):
+            return False
+    return True
 
 
 def parse_expression(text: str) -> NumberExpression | None:
