@@ -598,3 +598,9 @@ def test_a_part_is_read_as_if_cut_out_of_the_text(text: str) -> None:
                 for e in find_numbers(text, start, end)
             ]
             assert within == alone, (start, end)
+
+
+def test_a_number_too_large_for_a_float_is_left_out() -> None:
+    """A figure read as infinity is no figure; the next one is still found."""
+    found = find_numbers("killed " + "9" * 400 + " people and 5 more, a 1e999-fold rise")
+    assert [(e.text, e.best) for e in found] == [("5", 5.0)]
