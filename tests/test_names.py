@@ -25,3 +25,28 @@ def test_a_word_is_written_in_lower_case_where_the_pattern_finds_it(text: str) -
     words = set(re.findall(r"[\w-]+", text)) | written | {"officials", "b", "d", "-e", "x-ray"}
     for word in words:
         assert names._written_in_lower_case(text, word) == (word in written), word
+
+
+PHRASES = [
+    "",
+    "   ",
+    " \u2003“Gen. Smirnov,”\u00a0 ",
+    "(-the ministry's [chief]:; ",
+    "Smirnov has also\t\n",
+    "a\u2028b\u3000c  ",
+    "'single'",
+]
+
+
+@pytest.mark.parametrize("words", PHRASES)
+def test_junk_is_stripped_as_white_space_and_the_junk_characters(words: str) -> None:
+    lead = re.escape("\"'“”‘’,:;[(-")
+    trail = re.escape("\"'“”‘’,:;]-")
+    expected = re.fullmatch(rf"[\s{lead}]*(.*?)[\s{trail}]*", words, re.DOTALL).group(1)
+    assert names._strip_junk(words) == expected
+
+
+@pytest.mark.parametrize("words", PHRASES)
+def test_tokens_are_read_from_the_end(words: str) -> None:
+    tokens = [(m.start(), names.fold_case(m.group())) for m in re.finditer(r"\S+", words)]
+    assert list(names._tokens_from_end(words)) == tokens[::-1]

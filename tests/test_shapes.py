@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
 from claimtrail.text.shapes import (
     LOWER_WORD_CHARACTERS,
+    WHITE_SPACE,
     WORD_CHARACTERS,
     has_digit_beyond_ascii,
     shape,
@@ -34,3 +36,8 @@ def test_each_character_is_itself_if_kept_else_a_space(text: str, kept: str) -> 
 def test_a_digit_beyond_ascii_is_what_the_digit_class_matches_outside_ascii(text: str) -> None:
     expected = any(re.match(r"\d", c) and not c.isascii() for c in text)
     assert has_digit_beyond_ascii(text) == expected
+
+
+def test_white_space_is_every_character_the_pattern_matches_as_white_space() -> None:
+    everything = (chr(i) for i in range(sys.maxunicode + 1))
+    assert set(WHITE_SPACE) == {c for c in everything if re.match(r"\s", c)}

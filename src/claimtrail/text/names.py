@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimtrail.text.numbers import fold_case
+from claimtrail.text.shapes import WHITE_SPACE
 
 SPEAKER_ROLES = ("official", "militant group", "NGO", "media", "unattributed")
 
@@ -180,10 +181,10 @@ NAME = r"(?:[a-z]{1,3}-)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
 _NAME_TOKEN = re.compile(rf"^{NAME}$")
 
 
-_LEADING_JUNK = frozenset("\"'“”‘’,:;[(-")
+_LEADING_STRIPPED = WHITE_SPACE + "\"'“”‘’,:;[(-"
 
 
-_TRAILING_JUNK = frozenset("\"'“”‘’,:;]-")
+_TRAILING_STRIPPED = WHITE_SPACE + "\"'“”‘’,:;]-"
 
 
 # Words cut from the end of a speaker phrase (any case): auxiliaries and adverbs, and pairs
@@ -267,29 +268,18 @@ def relay_name(match: re.Match[str]) -> str:
 
 def _strip_junk(words: str) -> str:
     """``words`` without leading white space, quotes, brackets, dashes and ``,:;``, nor
-    trailing ones (in one pass each way: a regex ending in ``$`` re-reads a long run of
-    them from each of its characters)."""
-    start, end = 0, len(words)
-    while start < end and (words[start].isspace() or words[start] in _LEADING_JUNK):
-        start += 1
-    while end > start and (words[end - 1].isspace() or words[end - 1] in _TRAILING_JUNK):
-        end -= 1
-    return words[start:end]
+    trailing ones (str.strip: a regex ending in ``$`` re-reads a long run of them from each
+    of its characters)."""
+    return words.lstrip(_LEADING_STRIPPED).rstrip(_TRAILING_STRIPPED)
 
 
 def _tokens_from_end(words: str) -> Iterator[tuple[int, str]]:
     """(start, folded token) of the white-space separated tokens of ``words``, last first."""
     end = len(words)
-    while True:
-        while end > 0 and words[end - 1].isspace():
-            end -= 1
-        if end == 0:
-            return
-        start = end
-        while start > 0 and not words[start - 1].isspace():
-            start -= 1
-        yield start, fold_case(words[start:end])
-        end = start
+    while head := words[:end].rstrip():
+        token = head.rsplit(None, 1)[-1]
+        end = len(head) - len(token)
+        yield end, fold_case(token)
 
 
 def _cut_trailing_words(words: str) -> str:
@@ -331,7 +321,7 @@ def _plausible(words: str) -> bool:
     return (
         0 < len(tokens) <= _MAX_NP_WORDS
         and words[0].isalpha()
-        and not any(t.lower() in _CLAUSE_WORDS for t in tokens)
+        and _CLAUSE_WORDS.isdisjoint(map(str.lower, tokens))
     )
 
 

@@ -77,6 +77,7 @@ from functools import cache, lru_cache
 
 from claimtrail.text.shapes import (
     LOWER_WORD_CHARACTERS,
+    WHITE_SPACE,
     has_digit_beyond_ascii,
     holds_any,
     shape,
@@ -376,9 +377,7 @@ _TERMINAL_AT_RE = re.compile(rf"\d|{_CORE}")
 _TERMINAL_IN_SHAPE_RE = re.compile(rf" (?:\d|{_CORE})".encode("ascii"))
 # The characters of a lead-in: the look-ahead's words ([a-z.]) and what joins them ("-" and
 # the characters \s matches, all of which are below U+3001).
-_LEAD_IN_CHARS = "abcdefghijklmnopqrstuvwxyz.-" + "".join(
-    char for char in map(chr, range(0x3001)) if char.isspace()
-)
+_LEAD_IN_CHARS = "abcdefghijklmnopqrstuvwxyz.-" + WHITE_SPACE
 # Characters that show nothing: zero-width spaces and joiners, direction marks and
 # embeddings, the word joiner, a byte-order mark, a soft hyphen. A figure is read as if
 # they were not there ("5\u200e,000" is 5,000), its offsets and text those of the text.

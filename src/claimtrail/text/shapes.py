@@ -23,6 +23,8 @@ import string
 from collections.abc import Iterable
 from functools import lru_cache
 
+# Every character str.isspace() and the pattern \s hold (none is above U+3000).
+WHITE_SPACE = "".join(char for char in map(chr, range(0x3001)) if char.isspace())
 LOWER_WORD_CHARACTERS = string.ascii_lowercase + string.digits + "_"
 WORD_CHARACTERS = string.ascii_letters + string.digits + "_"
 
