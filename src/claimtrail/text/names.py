@@ -157,14 +157,6 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(g)})" for c, g in groups.items()) + ")"
 
 
-def occurrences(text: str, word: str) -> Iterator[int]:
-    """Every offset where ``word`` occurs in ``text``, overlapping ones included."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
-
-
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(text)``, given in order every offset where a match
     may start: a pattern whose own scan is slow is tried at those offsets only."""

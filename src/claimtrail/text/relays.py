@@ -18,10 +18,10 @@ from claimtrail.text.names import (
     KNOWN_RELAY,
     KNOWN_RELAYS,
     NAMED,
-    occurrences,
     relay_name,
 )
 from claimtrail.text.numbers import fold_text
+from claimtrail.text.shapes import occurrences
 
 RELAY_KINDS = ("agency", "outlet", "social media", "republication", "reporters")
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimtrail.text.names import occurrences
+from claimtrail.text.shapes import occurrences
 
 # Found by string search, far faster than a pattern's scan through the text for a set.
 _QUOTE_MARKS = '"“”'

@@ -1,4 +1,5 @@
-"""Cheap tests of what a text holds: its shape, digits outside ASCII, a word of a few.
+"""Cheap tests of what a text holds: its shape, digits outside ASCII, a word of a few,
+where a word occurs.
 
 The shape: where a pattern may start, found without testing classes of characters.
 
@@ -20,8 +21,9 @@ b'gen  smirnov s 2 men'
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import AnyStr
 
 # Every character str.isspace() and the pattern \s hold (none is above U+3000).
 WHITE_SPACE = "".join(char for char in map(chr, range(0x3001)) if char.isspace())
@@ -37,10 +39,17 @@ def _table(kept: str) -> bytes:
 
 
 @lru_cache(maxsize=16)
+def _ascii(text: str) -> bytes:
+    """``text`` as ASCII bytes of the same length, "?" for each character outside ASCII
+    (cached: the shapes of a text and the test for its digits share it)."""
+    return text.encode("ascii", "replace")
+
+
+@lru_cache(maxsize=16)
 def shape(text: str, kept: str) -> bytes:
     """``text`` as bytes of the same length: each character of ``kept`` (ASCII ones) as it
     is, every other character a space (cached: the rules of a text share it)."""
-    return text.encode("ascii", "replace").translate(_table(kept))
+    return _ascii(text).translate(_table(kept))
 
 
 @lru_cache(maxsize=16)
@@ -53,13 +62,15 @@ def has_digit_beyond_ascii(text: str) -> bool:
     """
     if text.isascii():
         return False
-    encoded = text.encode("ascii", "replace")  # "?" for each character outside ASCII
-    at = encoded.find(b"?")
-    while at >= 0:
-        if text[at].isdecimal():
-            return True
-        at = encoded.find(b"?", at + 1)
-    return False
+    return any(text[at].isdecimal() for at in occurrences(_ascii(text), b"?"))
+
+
+def occurrences(text: AnyStr, word: AnyStr) -> Iterator[int]:
+    """Every offset where ``word`` occurs in ``text``, overlapping ones included."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def holds_any(text: str, words: Iterable[str]) -> bool:
